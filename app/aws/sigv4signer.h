@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QDateTime>
+#include <QList>
+#include <QPair>
+#include <QString>
+
+namespace Aws {
+
+using HeaderList = QList<QPair<QByteArray, QByteArray>>;
+
+/** Access key, secret and (for temporary credentials) session token. */
+struct SigningCredentials
+{
+    QString accessKeyId;
+    QString secretAccessKey;
+    QString sessionToken;
+};
+
+/**
+ * A request as it travels on the wire: the path and query exactly as encoded (each path
+ * label percent-encoded once), the headers (host with a non-default port included) and
+ * the body. The signer reads nothing else.
+ */
+struct SignableRequest
+{
+    QByteArray method;        ///< "GET", "POST", "DELETE"
+    QByteArray encodedPath;   ///< e.g. /topics/a%2Fb
+    QByteArray encodedQuery;  ///< without the '?', e.g. qos=1&retain=true
+    HeaderList headers;       ///< names in any case
+    QByteArray body;
+};
+
+/** Where a signature is valid: region and signing name (iotdata, iot, ...). */
+struct SigningScope
+{
+    QString region;
+    QString service;
+};
+
+/**
+ * AWS Signature Version 4 (IOT-DATA-PLANE.md section 6), pure functions. Hashes and HMACs
+ * come from OpenSSL's libcrypto. The clock is always passed in.
+ */
+namespace SigV4 {
+
+QByteArray sha256Hex(QByteArrayView data);
+QByteArray hmacSha256(QByteArrayView key, QByteArrayView data);
+
+/** 20150830T123600Z */
+QByteArray amzDate(const QDateTime &time);
+
+/** The wire path normalised (dot segments, //) and percent-encoded a second time. */
+QByteArray canonicalUri(QByteArrayView encodedPath);
+
+/** Query parameters decoded once, re-encoded (RFC 3986 unreserved, upper-case hex), sorted. */
+QByteArray canonicalQuery(QByteArrayView encodedQuery);
+
+/** Sorted lower-case header names joined by ';' (of @p names, deduplicated). */
+QByteArray signedHeaderList(const QList<QByteArray> &names);
+
+/**
+ * The canonical request: method, URI, query, the headers named in @p signedHeaders
+ * (lower-case, trimmed, inner whitespace collapsed, repeated headers joined by ','),
+ * the signed header list and @p payloadHash.
+ */
+QByteArray canonicalRequest(const SignableRequest &request, const QList<QByteArray> &signedHeaders,
+                            QByteArrayView payloadHash);
+
+/** yyyymmdd/region/service/aws4_request */
+QByteArray credentialScope(QByteArrayView date, const SigningScope &scope);
+
+QByteArray stringToSign(QByteArrayView amzDate, QByteArrayView credentialScope,
+                        QByteArrayView canonicalRequest);
+
+/** Hex HMAC chain: kSecret -> date -> region -> service -> aws4_request -> string to sign. */
+QByteArray signature(const QString &secretAccessKey, QByteArrayView date, const SigningScope &scope,
+                     QByteArrayView stringToSign);
+
+/**
+ * Signs @p request in place for the Authorization header: adds X-Amz-Date and, with a session
+ * token, X-Amz-Security-Token, then Authorization. Every header present is signed except the
+ * ones botocore leaves out (user-agent, expect, connection, ...). Host must be present.
+ */
+void signRequest(SignableRequest &request, const SigningCredentials &credentials,
+                 const SigningScope &scope, const QDateTime &now);
+
+/**
+ * A presigned (query-string) form of @p request: returns the full encoded query (the
+ * request's own parameters plus X-Amz-Algorithm, -Credential, -Date, -Expires,
+ * -SignedHeaders, -Security-Token and -Signature). @p expiresSeconds is 1 to 604800.
+ */
+QByteArray presignQuery(const SignableRequest &request, const SigningCredentials &credentials,
+                        const SigningScope &scope, const QDateTime &now, int expiresSeconds);
+
+} // namespace SigV4
+} // namespace Aws

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# The set-up behind the README's two commands, for a fresh Debian 12 machine:
+#   installer/setup.sh run [ARGS...]   install what is missing, build, start `shadowscope --sandbox ARGS`
+#   installer/setup.sh test            install what is missing, build, run every test
+#   installer/setup.sh build           install what is missing and build only
+# Environment: BUILD_DIR (default build), BUILD_TYPE (default RelWithDebInfo),
+#              SHADOWSCOPE_WERROR=ON to fail on warnings (CI does).
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build_dir=${BUILD_DIR:-$root/build}
+build_type=${BUILD_TYPE:-RelWithDebInfo}
+
+install_packages() {
+    local wanted missing=()
+    mapfile -t wanted < <(grep -Ev '^\s*(#|$)' "$root/installer/debian-packages.txt")
+    for pkg in "${wanted[@]}"; do
+        if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
+            missing+=("$pkg")
+        fi
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    echo "setup: installing ${missing[*]}"
+    local sudo=()
+    [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+    "${sudo[@]}" apt-get update
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y --no-install-recommends "${missing[@]}"
+}
+
+build() {
+    cmake -S "$root" -B "$build_dir" -G Ninja \
+        -DCMAKE_BUILD_TYPE="$build_type" \
+        -DSHADOWSCOPE_WERROR="${SHADOWSCOPE_WERROR:-OFF}"
+    cmake --build "$build_dir" --parallel "$(nproc)"
+}
+
+run_tests() {
+    # The keychain tests need a real Secret Service: a private D-Bus session with an
+    # unlocked gnome-keyring, so nothing touches the user's own keyring.
+    dbus-run-session -- bash -c '
+        set -e
+        export XDG_RUNTIME_DIR=$(mktemp -d)
+        eval "$(printf shadowscope-test | gnome-keyring-daemon --unlock --components=secrets)"
+        export QT_QPA_PLATFORM=offscreen
+        exec ctest --test-dir "$1" --output-on-failure --no-tests=error --parallel "$(nproc)"
+    ' bash "$build_dir"
+}
+
+command=${1:-}
+[ $# -gt 0 ] && shift
+case "$command" in
+    run)   install_packages; build; exec "$build_dir/app/shadowscope" --sandbox "$@" ;;
+    test)  install_packages; build; run_tests ;;
+    build) install_packages; build ;;
+    *)     sed -n '4,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 2 ;;
+esac
