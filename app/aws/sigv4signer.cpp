@@ -111,27 +111,13 @@ void removeHeader(HeaderList &headers, QByteArrayView name)
     });
 }
 
-QByteArray headerValue(const HeaderList &headers, QByteArrayView name)
-{
-    for (const auto &[key, value] : headers) {
-        if (key.trimmed().compare(name, Qt::CaseInsensitive) == 0)
-            return value;
-    }
-    return {};
-}
-
-bool hasHeader(const HeaderList &headers, QByteArrayView name)
-{
-    return std::any_of(headers.begin(), headers.end(), [&](const auto &header) {
-        return header.first.trimmed().compare(name, Qt::CaseInsensitive) == 0;
-    });
-}
-
 /** The payload-hash line: an X-Amz-Content-Sha256 header wins, as in botocore. */
 QByteArray payloadHash(const SignableRequest &request)
 {
-    if (hasHeader(request.headers, "x-amz-content-sha256"))
-        return headerValue(request.headers, "x-amz-content-sha256");
+    for (const auto &[name, value] : request.headers) {
+        if (name.trimmed().compare("x-amz-content-sha256", Qt::CaseInsensitive) == 0)
+            return value;
+    }
     return sha256Hex(request.body);
 }
 
@@ -162,12 +148,12 @@ QByteArray sha256Hex(QByteArrayView data)
 
 QByteArray hmacSha256(QByteArrayView key, QByteArrayView data)
 {
-    static const unsigned char emptyKey = 0;
-    const auto *keyBytes = key.isEmpty() ? &emptyKey
-                                         : reinterpret_cast<const unsigned char *>(key.data());
-    static const unsigned char emptyData = 0;
-    const auto *dataBytes = data.isEmpty() ? &emptyData
-                                           : reinterpret_cast<const unsigned char *>(data.data());
+    // OpenSSL wants non-null pointers even for empty input.
+    static const unsigned char empty = 0;
+    const auto *keyBytes =
+        key.isEmpty() ? &empty : reinterpret_cast<const unsigned char *>(key.data());
+    const auto *dataBytes =
+        data.isEmpty() ? &empty : reinterpret_cast<const unsigned char *>(data.data());
     unsigned char mac[EVP_MAX_MD_SIZE];
     unsigned int length = 0;
     HMAC(EVP_sha256(), keyBytes, int(key.size()), dataBytes, size_t(data.size()), mac, &length);

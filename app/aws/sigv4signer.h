@@ -83,7 +83,8 @@ QByteArray signature(const QString &secretAccessKey, QByteArrayView date, const 
 /**
  * Signs @p request in place for the Authorization header: adds X-Amz-Date and, with a session
  * token, X-Amz-Security-Token, then Authorization. Every header present is signed except the
- * ones botocore leaves out (user-agent, expect, connection, ...). Host must be present.
+ * ones botocore leaves out (user-agent, expect, connection, ...) and Content-Length. Host must
+ * be present. An X-Amz-Content-Sha256 header, if present, is the payload-hash line.
  */
 void signRequest(SignableRequest &request, const SigningCredentials &credentials,
                  const SigningScope &scope, const QDateTime &now);
@@ -92,6 +93,7 @@ void signRequest(SignableRequest &request, const SigningCredentials &credentials
  * A presigned (query-string) form of @p request: returns the full encoded query (the
  * request's own parameters plus X-Amz-Algorithm, -Credential, -Date, -Expires,
  * -SignedHeaders, -Security-Token and -Signature). @p expiresSeconds is 1 to 604800.
+ * The payload hash is the body's SHA-256, as botocore does for services other than S3.
  */
 QByteArray presignQuery(const SignableRequest &request, const SigningCredentials &credentials,
                         const SigningScope &scope, const QDateTime &now, int expiresSeconds);

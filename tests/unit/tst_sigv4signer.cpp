@@ -107,6 +107,9 @@ void TestSigV4Signer::hmacSha256_data()
     QTest::newRow("RFC 4231 case 2")
         << QByteArrayLiteral("Jefe") << QByteArrayLiteral("what do ya want for nothing?")
         << QByteArrayLiteral("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+    QTest::newRow("empty key and data")
+        << QByteArray() << QByteArray()
+        << QByteArrayLiteral("b613679a0814d9ec772f95d778c35fc5ff1697c493715653c6c712144292c5ad");
     QTest::newRow("RFC 4231 case 6 (key longer than block)")
         << QByteArray(131, '\xaa')
         << QByteArrayLiteral("Test Using Larger Than Block-Size Key - Hash Key First")
