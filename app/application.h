@@ -2,25 +2,56 @@
 #pragma once
 
 #include <QObject>
+#include <QString>
 
 #include <memory>
 
 class MainWindow;
+class QNetworkAccessManager;
+
+namespace Iot {
+class RequestExecutor;
+}
+namespace Sandbox {
+class SandboxServer;
+}
+
+/** What the command line asked for. */
+struct LaunchOptions
+{
+    bool sandbox = false;
+    QString sandboxDir;      ///< empty: the default under the user's data directory
+    QString screenshotFile;  ///< render the window to this PNG and exit
+};
 
 /**
- * The composition root: parses the command line, builds the services and the optional
- * in-process sandbox, then the main window. No singletons.
+ * The composition root: builds the one QNetworkAccessManager, the optional in-process
+ * sandbox and the main window, and passes them down. No singletons.
  */
 class Application final : public QObject
 {
     Q_OBJECT
 public:
-    Application();
+    explicit Application(LaunchOptions options);
     ~Application() override;
+
+    /** Parses the command line; exits the process for --help, --version and mistakes. */
+    static LaunchOptions parseCommandLine(const QStringList &arguments);
 
     /** Runs the application; returns the process exit code. */
     int run();
 
 private:
+    bool startSandbox(QString *error);
+    void connectToSandbox();
+    /** The initial loads are done: time for a requested screenshot. */
+    void settled();
+    void saveScreenshot();
+
+    LaunchOptions m_options;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<Sandbox::SandboxServer> m_sandbox;
+    std::unique_ptr<Iot::RequestExecutor> m_executor;
     std::unique_ptr<MainWindow> m_window;
+    int m_exitCode = 0;
 };

@@ -2,13 +2,30 @@
 #include "application.h"
 
 #include <QApplication>
+#include <QIcon>
 
 int main(int argc, char *argv[])
 {
-    QApplication qapp(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("Shadowscope"));
-    QApplication::setOrganizationName(QStringLiteral("Shadowscope"));
+    QApplication::setApplicationName(QStringLiteral("shadowscope"));
     QApplication::setApplicationVersion(QStringLiteral(SHADOWSCOPE_VERSION));
-    Application app;
+
+    // The command line is read before the GUI starts, so --help, --version and mistakes
+    // answer without a display.
+    LaunchOptions options;
+    {
+        QCoreApplication parsing(argc, argv);
+        options = Application::parseCommandLine(QCoreApplication::arguments());
+    }
+
+    // A screenshot is rendered offscreen, with no display needed.
+    if (!options.screenshotFile.isEmpty())
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+
+    QApplication qapp(argc, argv);
+    QApplication::setApplicationDisplayName(QStringLiteral("Shadowscope"));
+    QApplication::setDesktopFileName(QStringLiteral("shadowscope"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/shadowscope.svg")));
+
+    Application app(options);
     return app.run();
 }

@@ -3,9 +3,14 @@
 
 #include <QMainWindow>
 
+class QDockWidget;
 class QLabel;
 
-/** The explorer window: things, shadows and retained topics as docks, a status line. */
+/**
+ * The explorer window: things, the selected thing's shadows and the retained topics as
+ * docks around the shadow workspace, the request log below, and a status line that says
+ * which endpoint the window talks to.
+ */
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -15,7 +20,11 @@ public:
 
     /** Shows which endpoint the window talks to, e.g. "Sandbox · http://127.0.0.1:8443". */
     void setEndpointDescription(const QString &text);
+    QString endpointDescription() const;
 
 private:
+    QDockWidget *addPane(const QString &title, const QString &objectName,
+                         const QString &emptyText, Qt::DockWidgetArea area);
+
     QLabel *m_endpointLabel = nullptr;
 };

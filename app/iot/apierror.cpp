@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "apierror.h"
+
+namespace Iot {
+
+QString ApiError::userMessage() const
+{
+    switch (kind) {
+    case Kind::None:
+        return {};
+    case Kind::Transport:
+        return tr("No answer from the endpoint: %1").arg(message);
+    case Kind::Cancelled:
+        return tr("Cancelled");
+    case Kind::Service:
+        break;
+    }
+    if (code.isEmpty())
+        return tr("HTTP %1: %2").arg(httpStatus).arg(message);
+    return tr("%1 (HTTP %2): %3").arg(code).arg(httpStatus).arg(message);
+}
+
+} // namespace Iot

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "aws/sigv4signer.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QUrl>
+
+#include <functional>
+
+class QNetworkAccessManager;
+
+namespace Iot {
+
+class ApiCall;
+
+/** Where requests go and what they are signed for. */
+struct Endpoint
+{
+    QUrl baseUrl;              ///< scheme, host and port, e.g. https://…-ats.iot.us-east-1.amazonaws.com
+    Aws::SigningScope scope;   ///< region and signing name (iotdata, iot)
+};
+
+/**
+ * Signs a request with SigV4 and sends it through the application's one
+ * QNetworkAccessManager: the same path for AWS and for the sandbox.
+ */
+class RequestExecutor final : public QObject
+{
+    Q_OBJECT
+public:
+    using Clock = std::function<QDateTime()>;
+
+    RequestExecutor(QNetworkAccessManager *network, Aws::SigningCredentials credentials,
+                    QObject *parent = nullptr);
+
+    /** Replaces the clock (tests pin it). */
+    void setClock(Clock clock);
+
+    /**
+     * Sends @p method to @p encodedPath (labels percent-encoded once, as on the wire) with
+     * @p encodedQuery and @p body. @p headers are sent and signed.
+     */
+    ApiCall *send(const Endpoint &endpoint, const QByteArray &method, const QByteArray &encodedPath,
+                  const QByteArray &encodedQuery = {}, const QByteArray &body = {},
+                  const Aws::HeaderList &headers = {});
+
+private:
+    QNetworkAccessManager *m_network;
+    Aws::SigningCredentials m_credentials;
+    Clock m_clock;
+};
+
+} // namespace Iot

@@ -1,0 +1,279 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The sandbox over real loopback HTTP(S), reached through our own client path: the one
+// QNetworkAccessManager, SigV4 signing and ApiCall's error parsing.
+#include "iot/apicall.h"
+#include "iot/requestexecutor.h"
+#include "sandbox/sandboxbackend.h"
+#include "sandbox/sandboxserver.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QSslConfiguration>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+namespace {
+
+const QString AccessKey = QStringLiteral("AKIDEXAMPLE");
+const QString SecretKey = QStringLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+
+struct Outcome
+{
+    int status = 0;
+    Iot::ApiError error;
+    QJsonObject json;
+};
+
+} // namespace
+
+class TestSandboxServer : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<Sandbox::SandboxServer> startServer(Sandbox::ServerOptions options)
+    {
+        options.accessKeyId = AccessKey;
+        options.secretAccessKey = SecretKey;
+        auto server = std::make_unique<Sandbox::SandboxServer>();
+        QString error;
+        if (!server->start(options, &error))
+            qWarning("sandbox did not start: %s", qPrintable(error));
+        return server->endpoint().port() > 0 ? std::move(server) : nullptr;
+    }
+
+    Outcome call(QNetworkAccessManager *network, const Sandbox::SandboxServer &server,
+                 const QByteArray &method, const QByteArray &path, const QByteArray &query = {},
+                 const QByteArray &body = {}, const QString &secret = SecretKey,
+                 const QString &service = QStringLiteral("iotdata"))
+    {
+        Iot::RequestExecutor executor(network, {AccessKey, secret, {}});
+        Iot::ApiCall *apiCall =
+            executor.send({server.endpoint(), {server.region(), service}}, method, path, query, body);
+        Outcome outcome;
+        bool done = false;
+        connect(apiCall, &Iot::ApiCall::finished, this, [&] {
+            outcome.status = apiCall->httpStatus();
+            outcome.error = apiCall->error();
+            outcome.json = QJsonDocument::fromJson(apiCall->body()).object();
+            done = true;
+        });
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(done, 10000); }();
+        return outcome;
+    }
+
+    void setFaults(QNetworkAccessManager *network, const Sandbox::SandboxServer &server,
+                   const QByteArray &plan)
+    {
+        QNetworkRequest request(server.endpoint().resolved(QUrl(QStringLiteral("/_sandbox/faults"))));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        QNetworkReply *reply = network->put(request, plan);
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        reply->deleteLater();
+    }
+
+private Q_SLOTS:
+    // A retained topic travels as one percent-encoded label, signed as sent, and comes back
+    // exactly: slashes, spaces, a literal percent, non-ASCII, reserved characters.
+    void topicRoundTrip_data()
+    {
+        QTest::addColumn<QString>("topic");
+        QTest::newRow("slashes") << QStringLiteral("a/b/c");
+        QTest::newRow("space") << QStringLiteral("sensors/room 1/temp");
+        QTest::newRow("non-ascii") << QStringLiteral("café/température");
+        QTest::newRow("literal percent") << QStringLiteral("a%2Fb");
+        QTest::newRow("unreserved") << QStringLiteral("x~y_z-.");
+        QTest::newRow("leading slash") << QStringLiteral("/leading/slash");
+        QTest::newRow("query characters") << QStringLiteral("q?x=1&y");
+        QTest::newRow("trailing slash") << QStringLiteral("a/b/");
+    }
+    void topicRoundTrip()
+    {
+        QFETCH(QString, topic);
+        auto server = startServer({});
+        QVERIFY(server);
+        QNetworkAccessManager network;
+        const QByteArray label = QUrl::toPercentEncoding(topic);
+        const Outcome published = call(&network, *server, "POST", "/topics/" + label,
+                                       "qos=1&retain=true", "payload");
+        QCOMPARE(published.status, 200);
+        const Outcome fetched = call(&network, *server, "GET", "/retainedMessage/" + label);
+        QCOMPARE(fetched.status, 200);
+        QCOMPARE(fetched.json.value(QStringLiteral("topic")).toString(), topic);
+        QCOMPARE(QByteArray::fromBase64(fetched.json.value(QStringLiteral("payload")).toString().toLatin1()),
+                 QByteArrayLiteral("payload"));
+        QCOMPARE(fetched.json.value(QStringLiteral("qos")).toInt(), 1);
+    }
+
+    // Requests without a valid signature are refused with AWS's 403 and never reach the state.
+    void signatureIsVerified()
+    {
+        auto server = startServer({});
+        QVERIFY(server);
+        QNetworkAccessManager network;
+        const Outcome wrongSecret = call(&network, *server, "POST", "/things/lamp-01/shadow", {},
+                                         R"({"state":{"desired":{"on":true}}})",
+                                         QStringLiteral("not-the-secret"));
+        QCOMPARE(wrongSecret.status, 403);
+        QCOMPARE(wrongSecret.error.code, QStringLiteral("ForbiddenException"));
+        QVERIFY(wrongSecret.error.message.startsWith(
+            QStringLiteral("The request signature we calculated does not match")));
+        QVERIFY(!wrongSecret.error.requestId.isEmpty());
+
+        const Outcome wrongPlane = call(&network, *server, "GET", "/things/lamp-01/shadow", {}, {},
+                                        SecretKey, QStringLiteral("iot"));
+        QCOMPARE(wrongPlane.status, 403);
+
+        QNetworkReply *unsigned_ = network.get(QNetworkRequest(
+            server->endpoint().resolved(QUrl(QStringLiteral("/things/lamp-01/shadow")))));
+        QSignalSpy finished(unsigned_, &QNetworkReply::finished);
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(unsigned_->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 403);
+        QCOMPARE(unsigned_->rawHeader("x-amzn-ErrorType"), QByteArrayLiteral("ForbiddenException:"));
+        unsigned_->deleteLater();
+
+        QCOMPARE(call(&network, *server, "GET", "/things/lamp-01/shadow").status, 404);
+    }
+
+    // The fault plan answers as scripted, and only for the operations it names.
+    void faultPlan_data()
+    {
+        QTest::addColumn<QByteArray>("plan");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<int>("errorKind");
+        const QByteArray rule = R"({"rules":[{"operations":["GetThingShadow"],"count":1,)";
+        // QNetworkAccessManager resends a GET whose kept-alive connection was reset, so a
+        // reset rule must fire on every attempt to be seen.
+        const QByteArray everyTime = R"({"rules":[{"operations":["GetThingShadow"],)";
+        QTest::newRow("throttled") << rule + R"("kind":"status","status":429}]})" << 429
+                                   << QStringLiteral("ThrottlingException")
+                                   << int(Iot::ApiError::Kind::Service);
+        QTest::newRow("unavailable") << rule + R"("kind":"status","status":503}]})" << 503
+                                     << QStringLiteral("ServiceUnavailableException")
+                                     << int(Iot::ApiError::Kind::Service);
+        QTest::newRow("reset") << everyTime + R"("kind":"reset"}]})" << 0 << QString()
+                               << int(Iot::ApiError::Kind::Transport);
+        QTest::newRow("truncated") << rule + R"("kind":"truncate"}]})" << 200 << QString()
+                                   << int(Iot::ApiError::Kind::Transport);
+        QTest::newRow("latency") << rule + R"("kind":"latency","delayMs":30}]})" << 200
+                                 << QString() << int(Iot::ApiError::Kind::None);
+    }
+    void faultPlan()
+    {
+        QFETCH(QByteArray, plan);
+        QFETCH(int, status);
+        QFETCH(QString, code);
+        QFETCH(int, errorKind);
+        auto server = startServer({});
+        QVERIFY(server);
+        QNetworkAccessManager network;
+        QCOMPARE(call(&network, *server, "POST", "/things/lamp-01/shadow", {},
+                      R"({"state":{"reported":{"on":true}}})").status, 200);
+        setFaults(&network, *server, plan);
+        // Another operation is untouched by the rule.
+        QCOMPARE(call(&network, *server, "GET", "/retainedMessage").status, 200);
+
+        const Outcome faulted = call(&network, *server, "GET", "/things/lamp-01/shadow");
+        QCOMPARE(faulted.status, status);
+        QCOMPARE(int(faulted.error.kind), errorKind);
+        QCOMPARE(faulted.error.code, code);
+        // A counted rule is spent after it fired; the others are cleared.
+        if (!plan.contains("count"))
+            setFaults(&network, *server, "{}");
+        const Outcome next = call(&network, *server, "GET", "/things/lamp-01/shadow");
+        QCOMPARE(next.status, 200);
+        QCOMPARE(next.json.value(QStringLiteral("version")).toInt(), 1);
+    }
+
+    // HTTPS with the generated certificate: trusted explicitly it connects, otherwise the
+    // handshake fails.
+    void tls()
+    {
+        Sandbox::ServerOptions options;
+        options.tls = true;
+        auto server = startServer(options);
+        QVERIFY(server);
+        QCOMPARE(server->endpoint().scheme(), QStringLiteral("https"));
+        QVERIFY(!server->certificate().isNull());
+
+        QNetworkAccessManager untrusting;
+        const Outcome refused = call(&untrusting, *server, "GET", "/retainedMessage");
+        QCOMPARE(int(refused.error.kind), int(Iot::ApiError::Kind::Transport));
+
+        QNetworkAccessManager trusting;
+        QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+        configuration.setCaCertificates({server->certificate()});
+        connect(&trusting, &QNetworkAccessManager::sslErrors, this,
+                [](QNetworkReply *, const QList<QSslError> &errors) {
+                    for (const QSslError &error : errors)
+                        qWarning("TLS: %s", qPrintable(error.errorString()));
+                });
+        // Every request from this manager trusts the sandbox's certificate.
+        QSslConfiguration::setDefaultConfiguration(configuration);
+        const Outcome accepted = call(&trusting, *server, "GET", "/retainedMessage");
+        QSslConfiguration::setDefaultConfiguration(QSslConfiguration());
+        QCOMPARE(accepted.status, 200);
+    }
+
+    // State outlives the server in its data directory; --fresh discards it; a new directory
+    // with the demo fleet is seeded once.
+    void persistence()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        Sandbox::ServerOptions options;
+        options.dataDir = dir.path();
+        {
+            auto server = startServer(options);
+            QVERIFY(server);
+            QNetworkAccessManager network;
+            QCOMPARE(call(&network, *server, "POST", "/things/lamp-01/shadow", "name=config",
+                          R"({"state":{"desired":{"level":3}}})").status, 200);
+        }
+        {
+            auto server = startServer(options);
+            QVERIFY(server);
+            QNetworkAccessManager network;
+            const Outcome kept = call(&network, *server, "GET", "/things/lamp-01/shadow", "name=config");
+            QCOMPARE(kept.status, 200);
+            QCOMPARE(kept.json.value(QStringLiteral("version")).toInt(), 1);
+        }
+        options.fresh = true;
+        {
+            auto server = startServer(options);
+            QVERIFY(server);
+            QNetworkAccessManager network;
+            QCOMPARE(call(&network, *server, "GET", "/things/lamp-01/shadow", "name=config").status, 404);
+        }
+    }
+
+    void demoFleet()
+    {
+        QTemporaryDir dir;
+        Sandbox::ServerOptions options;
+        options.dataDir = dir.path();
+        options.demo = true;
+        auto server = startServer(options);
+        QVERIFY(server);
+        QVERIFY(server->backend()->thingCount() >= 40);
+        QVERIFY(server->backend()->retainedCount() >= 300);
+        QNetworkAccessManager network;
+        const Outcome things = call(&network, *server, "GET", "/things", "maxResults=250", {},
+                                    SecretKey, QStringLiteral("iot"));
+        QCOMPARE(things.status, 200);
+        QCOMPARE(things.json.value(QStringLiteral("things")).toArray().size(),
+                 server->backend()->thingCount());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSandboxServer)
+#include "tst_sandboxserver.moc"
