@@ -33,11 +33,11 @@ import threading
 import time
 import unittest
 import urllib.parse
-import warnings
 
 import boto3
 import botocore.config
 import botocore.exceptions
+import urllib3
 
 ACCESS_KEY = "AKIDEXAMPLE"
 SECRET_KEY = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"
@@ -58,8 +58,9 @@ os.environ["AWS_CONFIG_FILE"] = os.devnull
 os.environ["AWS_SHARED_CREDENTIALS_FILE"] = os.devnull
 os.environ["AWS_EC2_METADATA_DISABLED"] = "true"
 
-# The emulator's self-signed certificate is expected; don't spam the test output.
-warnings.filterwarnings("ignore", message="Unverified HTTPS request")
+# The emulator's self-signed certificate is expected; don't spam the test output (unittest
+# resets warning filters, so silence urllib3 at the source).
+urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
 
 
 def main():
@@ -218,6 +219,7 @@ class Sandbox:
         self.port = None
         self._log = None
         self._lines = queue.Queue()
+        self._clients = []
 
     # -- lifecycle
 
@@ -260,17 +262,20 @@ class Sandbox:
         while not wanted.issubset(self.info):
             remaining = deadline - time.monotonic()
             if remaining <= 0:
-                self.stop()
-                raise SandboxError("sandbox did not print its endpoint lines within %ss; got %r; stderr: %s"
-                                   % (STARTUP_TIMEOUT, self.info, self.stderr_text()))
+                message = ("sandbox did not print its endpoint lines within %ss; got %r; stderr: %s"
+                           % (STARTUP_TIMEOUT, self.info, self.stderr_text()))
+                self.close()
+                raise SandboxError(message)
             try:
                 line = self._lines.get(timeout=remaining)
             except queue.Empty:
                 continue
             if line is None:
                 code = self.proc.wait(timeout=STOP_TIMEOUT)
-                raise SandboxError("sandbox exited (%s) before printing its endpoint; got %r; stderr: %s"
-                                   % (code, self.info, self.stderr_text()))
+                message = ("sandbox exited (%s) before printing its endpoint; got %r; stderr: %s"
+                           % (code, self.info, self.stderr_text()))
+                self.close()
+                raise SandboxError(message)
             key, sep, value = line.partition(": ")
             if sep and key.strip() in wanted:
                 self.info[key.strip()] = value.strip()
@@ -322,25 +327,38 @@ class Sandbox:
         return self.start()
 
     def __exit__(self, *exc):
-        self.stop()
+        self.close()
+
+    def close(self, sig=signal.SIGTERM):
+        """Stop the process, release everything this object opened; returns the exit code."""
+        code = self.stop(sig)
+        for c in self._clients:
+            c.close()
+        self._clients = []
         if self._log:
             self._log.close()
+            self._log = None
+        return code
 
     # -- clients
 
     def config(self, retry_mode="standard", max_attempts=1, **kw):
-        return botocore.config.Config(retries={"mode": retry_mode, "max_attempts": max_attempts},
+        # total_max_attempts counts the first try; botocore's "max_attempts" key in this
+        # dict would count retries only.
+        return botocore.config.Config(retries={"mode": retry_mode, "total_max_attempts": max_attempts},
                                       connect_timeout=10, read_timeout=20, **kw)
 
     def client(self, service="iot-data", *, access_key=ACCESS_KEY, secret_key=SECRET_KEY, token=None,
                region=None, retry_mode="standard", max_attempts=1, config=None):
         if token is None and self.session_token is not None:
             token = self.session_token
-        return boto3.session.Session().client(
+        client = boto3.session.Session().client(
             service, endpoint_url=self.endpoint, region_name=region or self.region,
             aws_access_key_id=access_key, aws_secret_access_key=secret_key, aws_session_token=token,
             verify=False if self.tls else None,
             config=config or self.config(retry_mode, max_attempts))
+        self._clients.append(client)
+        return client
 
     # -- raw HTTP
 
@@ -379,6 +397,17 @@ class Sandbox:
             return RawResponse(resp.status, {k.lower(): v for k, v in resp.getheaders()}, data)
         finally:
             conn.close()
+
+    def retained_user_properties(self, topic):
+        """userProperties of a retained message as bytes (None if absent).
+
+        Read from the raw JSON: botocore 1.29's GetRetainedMessage output has no userProperties.
+        """
+        r = self.raw("GET", "/retainedMessage/" + label(topic))
+        if r.status != 200:
+            raise SandboxError("GetRetainedMessage %s failed: %r" % (topic, r))
+        value = r.json().get("userProperties")
+        return None if value is None else base64.b64decode(value)
 
     # -- admin (no signature)
 
@@ -425,7 +454,7 @@ class SandboxTestCase(unittest.TestCase):
 
     @classmethod
     def tearDownClass(cls):
-        cls.sandbox.stop()
+        cls.sandbox.close()
         shutil.rmtree(cls.tmp, ignore_errors=True)
         super().tearDownClass()
 
@@ -451,6 +480,11 @@ class SandboxTestCase(unittest.TestCase):
                 result["payload"].read()
         err = cm.exception
         self.assertEqual(err.response["Error"]["Code"], code, err.response)
+        # Wherever botocore models the code, boto3 must raise that class.
+        client = getattr(call, "__self__", None)
+        modeled = getattr(getattr(client, "exceptions", None), "_code_to_exception", {}).get(code)
+        if modeled is not None:
+            self.assertIsInstance(err, modeled)
         self.assertEqual(err.response["ResponseMetadata"]["HTTPStatusCode"], status, err.response)
         if exception is not None:
             self.assertIsInstance(err, exception)

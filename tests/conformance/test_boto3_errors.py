@@ -37,8 +37,11 @@ class ErrorFormat(SandboxTestCase):
         self.sandbox.clear_faults()
 
     def test_every_modeled_exception_class_exists(self):
+        # botocore 1.29 does not model ForbiddenException for iot-data (newer models do); 403s
+        # are checked through e.response["Error"]["Code"] instead.
         for code in ALL_CODES.values():
-            self.assertTrue(hasattr(self.iot.exceptions, code), code)
+            if code != "ForbiddenException":
+                self.assertTrue(hasattr(self.iot.exceptions, code), code)
 
     def test_success_headers(self):
         r = self.iot.list_retained_messages()
@@ -70,7 +73,6 @@ class ErrorFormat(SandboxTestCase):
                                              exception=iot.exceptions.UnsupportedDocumentEncodingException))
         bad_key = self.sandbox.client(secret_key="wrong" + sandbox.SECRET_KEY[5:])
         err = self.assertClientError("ForbiddenException", 403, bad_key.get_thing_shadow, thingName=self.thing)
-        self.assertIsInstance(err, bad_key.exceptions.ForbiddenException)
         errors.append(err)
         ids = [e.response["ResponseMetadata"]["RequestId"] for e in errors]
         self.assertEqual(len(set(ids)), len(ids))
@@ -214,6 +216,21 @@ class ErrorFormat(SandboxTestCase):
         r = client.get_thing_shadow(thingName=self.thing)
         self.assertEqual(r["ResponseMetadata"]["RetryAttempts"], 2)
         self.assertEqual(read_shadow(r)["version"], 1)
+
+    def test_c26_rejected_attempts_have_no_side_effects(self):
+        # A throttled/failed attempt must not have been applied, or a retried update lands twice.
+        self.sandbox.set_faults({"rules": [{"operations": ["UpdateThingShadow", "Publish"], "kind": "status",
+                                            "status": 429, "count": 2}]})
+        client = self.sandbox.client(retry_mode="standard", max_attempts=3)
+        r = client.update_thing_shadow(thingName=self.thing, payload=b'{"state":{"reported":{"a":1}}}')
+        self.assertEqual(r["ResponseMetadata"]["RetryAttempts"], 2)
+        self.assertEqual(read_shadow(r)["version"], 1)
+        self.sandbox.set_faults({"rules": [{"operations": ["UpdateThingShadow"], "kind": "status", "status": 500,
+                                            "count": 1}]})
+        self.assertClientError("InternalFailureException", 500, self.iot.update_thing_shadow, thingName=self.thing,
+                               payload=b'{"state":{"reported":{"a":2}}}')
+        doc = read_shadow(self.iot.get_thing_shadow(thingName=self.thing))
+        self.assertEqual((doc["version"], doc["state"]), (1, {"reported": {"a": 1}}))
 
     def test_c26_server_errors_retried(self):
         self.iot.update_thing_shadow(thingName=self.thing, payload=b'{"state":{"reported":{"a":1}}}')

@@ -210,7 +210,8 @@ class SeedLoader(SeededTestCase):
         self.assertAlmostEqual(got["lastModifiedTime"], now_ms, delta=15000)
         got = self.iot.get_retained_message(topic="site/lyon-1/café/blob")
         self.assertEqual(got["payload"], bytes(range(16)))
-        self.assertEqual(json.loads(got["userProperties"]), [{"encoding": "raw"}, {"n": "16"}])
+        self.assertEqual(json.loads(self.sandbox.retained_user_properties("site/lyon-1/café/blob")),
+                         [{"encoding": "raw"}, {"n": "16"}])
         self.assertAlmostEqual(got["lastModifiedTime"], now_ms - 86400 * 7 * 1000, delta=15000)
         raw = self.sandbox.raw("GET", "/retainedMessage/" + label("reports/savings 12%")).json()
         self.assertEqual(base64.b64decode(raw["payload"]), b"12")

@@ -247,7 +247,8 @@ class DemoServed(SandboxTestCase):
                     self.assertEqual(got["payload"], payload_bytes(r))
                     self.assertEqual(entry["payloadSize"], len(payload_bytes(r)))
                 if "userProperties" in r:
-                    self.assertEqual(json.loads(got["userProperties"]), r["userProperties"])
+                    self.assertEqual(json.loads(self.sandbox.retained_user_properties(r["topic"])),
+                                     r["userProperties"])
 
 
 if __name__ == "__main__":

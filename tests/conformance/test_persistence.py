@@ -24,7 +24,7 @@ class Persistence(unittest.TestCase):
 
     def tearDown(self):
         for s in self.running:
-            s.stop()
+            s.close()
         shutil.rmtree(self.tmp, ignore_errors=True)
 
     def start(self, **kw):
@@ -33,7 +33,7 @@ class Persistence(unittest.TestCase):
         return s.start()
 
     def stop(self, s, sig=signal.SIGTERM):
-        code = s.stop(sig)
+        code = s.close(sig)
         self.running.remove(s)
         return code
 
