@@ -142,6 +142,10 @@ class PublishAndRetain(RetainedTestCase):
         got = self.iot.get_retained_message(topic=topic)
         self.assertEqual(got["payload"], b'{"on":true}')
         self.assertEqual(json.loads(self.sandbox.retained_user_properties(topic)), props)
+        # messageExpiry outside 1..604800 is clamped like MQTT does, not rejected (spec 4 [R]).
+        for expiry in (0, 604800, 604801, 10 ** 9):
+            self.iot.publish(topic=self.prefix + "/exp", retain=True, messageExpiry=expiry, payload=b"e")
+            self.assertEqual(self.iot.get_retained_message(topic=self.prefix + "/exp")["payload"], b"e")
         for indicator in ("UNSPECIFIED_BYTES", "UTF8_DATA"):
             self.iot.publish(topic=self.prefix + "/pfi", payloadFormatIndicator=indicator, payload=b"x")
 

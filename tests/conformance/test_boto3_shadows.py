@@ -3,6 +3,7 @@
 """Device-shadow semantics through boto3 (IOT-DATA-PLANE.md sections 3 and 4; C5-C20)."""
 
 import json
+import threading
 import time
 import uuid
 
@@ -156,6 +157,7 @@ class MergeAndDelta(ShadowTestCase):
         got = self.get()
         self.assertEqual(got["state"]["desired"], {"d": {}})
         self.assertEqual(got["state"]["delta"], {"d": {}})
+        self.assertEqual(got["metadata"]["desired"]["d"], {})  # [R] metadata of {} is {}
 
     def test_empty_desired_on_new_shadow_gives_empty_state(self):
         up = self.update({"state": {"desired": {}}})
@@ -288,6 +290,33 @@ class VersionsAndNullState(ShadowTestCase):
     def test_client_token_64_bytes_accepted(self):
         up = self.update({"state": {"reported": {"a": 1}}, "clientToken": "x" * 64})
         self.assertEqual(up["clientToken"], "x" * 64)
+
+
+class Concurrency(ShadowTestCase):
+    def test_parallel_updates_get_distinct_consecutive_versions(self):
+        threads, per_thread = 4, 15
+        results, errors = [], []
+
+        def worker(w):
+            client = self.sandbox.client()
+            try:
+                for i in range(per_thread):
+                    doc = {"state": {"reported": {"w%d" % w: i}}}
+                    results.append(read_shadow(client.update_thing_shadow(
+                        thingName=self.thing, payload=json.dumps(doc).encode()))["version"])
+            except Exception as e:  # reported below, in the main thread
+                errors.append(e)
+
+        pool = [threading.Thread(target=worker, args=(w,)) for w in range(threads)]
+        for t in pool:
+            t.start()
+        for t in pool:
+            t.join(timeout=60)
+        self.assertEqual(errors, [])
+        self.assertEqual(sorted(results), list(range(1, threads * per_thread + 1)))
+        got = self.get()
+        self.assertEqual(got["version"], threads * per_thread)
+        self.assertEqual(got["state"]["reported"], {"w%d" % w: per_thread - 1 for w in range(threads)})
 
 
 class DeleteAndTombstones(ShadowTestCase):

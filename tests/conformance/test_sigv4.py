@@ -7,6 +7,7 @@ against the spec's vectors V1-V3 so a signer bug cannot masquerade as an emulato
 """
 
 import calendar
+import datetime
 import hashlib
 import json
 import re
@@ -15,6 +16,9 @@ import time
 import unittest
 import urllib.parse
 import uuid
+from unittest import mock
+
+import botocore.auth
 
 import sandbox
 from sandbox import SandboxTestCase, label, read_shadow, sign_v4
@@ -274,6 +278,27 @@ class RealClock(SandboxTestCase):
                 status, body = self.curl(bad)
                 self.assertEqual(status, 403, body)
                 self.assertEqual(json.loads(body).get("message") is not None, True)
+
+    def test_presigned_url_expiry(self):
+        self.iot.update_thing_shadow(thingName=self.thing, payload=b'{"state":{"reported":{"a":1}}}')
+
+        class TenMinutesAgo(datetime.datetime):
+            @classmethod
+            def utcnow(cls):
+                return datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None) - datetime.timedelta(minutes=10)
+
+        with mock.patch.object(botocore.auth.datetime, "datetime", TenMinutesAgo):
+            expired = self.iot.generate_presigned_url("get_thing_shadow", Params={"thingName": self.thing},
+                                                      ExpiresIn=300)
+            still_valid = self.iot.generate_presigned_url("get_thing_shadow", Params={"thingName": self.thing},
+                                                          ExpiresIn=3600)
+        signed_at = parse_amz(dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(expired).query))["X-Amz-Date"])
+        self.assertAlmostEqual(signed_at, time.time() - 600, delta=30)
+        status, body = self.curl(expired)
+        self.assertEqual(status, 403, body)
+        # Presigned URLs are valid for X-Amz-Expires seconds, not subject to the 5-minute skew rule.
+        status, body = self.curl(still_valid)
+        self.assertEqual(status, 200, body)
 
     def test_presigned_url_other_operations(self):
         self.iot.publish(topic="ps/" + self.thing, retain=True, payload=b"presigned")
