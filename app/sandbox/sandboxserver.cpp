@@ -404,26 +404,24 @@ void SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     QElapsedTimer timer;
     timer.start();
     const QByteArray requestId = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
+    const auto routed = route(request, requestId);
     QString operation;
-    Reply reply = dispatch(request, requestId, &operation);
-
-    // Faults apply to the emulated operations only, never to the admin path or bad routes.
     std::optional<Fault> fault;
-    if (!operation.isEmpty())
+    Reply reply;
+    if (const auto *refused = std::get_if<Reply>(&routed)) {
+        reply = *refused;
+    } else {
+        // Faults apply to the emulated operations only, never to the admin path or bad
+        // routes. A throttled, failed or reset request changes nothing.
+        const Route &target = std::get<Route>(routed);
+        operation = target.operation;
         fault = m_faults->next(operation);
-    if (fault && fault->kind == Fault::Kind::Reset) {
-        QMetaObject::invokeMethod(socket, &QTcpSocket::abort, Qt::QueuedConnection);
-        return;
-    }
-    if (fault && fault->kind == Fault::Kind::Status) {
-        static const QHash<int, std::pair<const char *, const char *>> types{
-            {429, {"ThrottlingException", "Rate exceeded"}},
-            {500, {"InternalFailureException", "Internal service failure"}},
-            {503, {"ServiceUnavailableException", "Service unavailable"}},
-        };
-        const auto [type, message] = types.value(fault->status);
-        reply = Reply::fromError(error(fault->status, type, QString::fromLatin1(message)),
-                                 requestId);
+        if (fault && fault->kind == Fault::Kind::Reset) {
+            QMetaObject::invokeMethod(socket, &QTcpSocket::abort, Qt::QueuedConnection);
+            return;
+        }
+        reply = fault && fault->kind == Fault::Kind::Status ? faultReply(fault->status, requestId)
+                                                             : execute(target, request, requestId);
     }
 
     const bool truncate = fault && fault->kind == Fault::Kind::Truncate;
@@ -461,8 +459,19 @@ void SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
                      static_cast<long long>(timer.elapsed()));
 }
 
-SandboxServer::Reply SandboxServer::dispatch(const QHttpServerRequest &request,
-                                             const QByteArray &requestId, QString *operation)
+SandboxServer::Reply SandboxServer::faultReply(int status, const QByteArray &requestId)
+{
+    static const QHash<int, std::pair<const char *, const char *>> types{
+        {429, {"ThrottlingException", "Rate exceeded"}},
+        {500, {"InternalFailureException", "Internal service failure"}},
+        {503, {"ServiceUnavailableException", "Service unavailable"}},
+    };
+    const auto [type, message] = types.value(status);
+    return Reply::fromError(error(status, type, QString::fromLatin1(message)), requestId);
+}
+
+std::variant<SandboxServer::Route, SandboxServer::Reply>
+SandboxServer::route(const QHttpServerRequest &request, const QByteArray &requestId)
 {
     const QByteArray method = methodName(request.method());
     const QByteArray encodedPath = request.url().path(QUrl::FullyEncoded).toLatin1();
@@ -480,9 +489,11 @@ SandboxServer::Reply SandboxServer::dispatch(const QHttpServerRequest &request,
 
     // Route on the raw path: each label is decoded once, after splitting on '/'.
     QStringList allowed;
-    bool controlPlane = false;
-    QString thingName;
-    QString topic;
+    Route target;
+    QString *operation = &target.operation;
+    bool &controlPlane = target.controlPlane;
+    QString &thingName = target.thingName;
+    QString &topic = target.topic;
     const auto n = segments.size();
     if (n == 3 && segments[0] == "things" && segments[2] == "shadow") {
         allowed = {QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("DELETE")};
@@ -519,17 +530,30 @@ SandboxServer::Reply SandboxServer::dispatch(const QHttpServerRequest &request,
         return fail(404, "ResourceNotFoundException", QStringLiteral("Not Found"));
     }
     if (!allowed.contains(QString::fromLatin1(method))) {
-        operation->clear();
         return fail(405, "MethodNotAllowedException",
                     QStringLiteral("The method %1 is not allowed on this resource")
                         .arg(QString::fromLatin1(method)));
     }
+    return target;
+}
 
+SandboxServer::Reply SandboxServer::execute(const Route &target, const QHttpServerRequest &request,
+                                            const QByteArray &requestId)
+{
+    const QByteArray method = methodName(request.method());
+    const QByteArray encodedPath = request.url().path(QUrl::FullyEncoded).toLatin1();
+    const QByteArray encodedQuery = request.url().query(QUrl::FullyEncoded).toLatin1();
+    const QString *operation = &target.operation;
+    const QString &thingName = target.thingName;
+    const QString &topic = target.topic;
+    const auto fail = [&requestId](int status, const char *code, const QString &message) {
+        return Reply::fromError(error(status, code, message), requestId);
+    };
     if (m_options.auth) {
         Aws::SignableRequest signable{method, encodedPath, encodedQuery, request.headers(),
                                       request.body()};
         if (auto rejected = m_verifier->verify(
-                signable, now(), controlPlane ? ControlPlaneServices : DataPlaneServices))
+                signable, now(), target.controlPlane ? ControlPlaneServices : DataPlaneServices))
             return Reply::fromError(*rejected, requestId);
     }
 

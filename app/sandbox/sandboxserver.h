@@ -12,6 +12,7 @@
 
 #include <memory>
 #include <optional>
+#include <variant>
 
 class QHttpServerRequest;
 class QTcpSocket;
@@ -83,10 +84,20 @@ private:
     class HttpFrontend;
     friend class HttpFrontend;
     struct Reply;
+    /** Which operation a request asks for, with its path labels decoded. */
+    struct Route
+    {
+        QString operation;
+        bool controlPlane = false;
+        QString thingName;
+        QString topic;
+    };
 
     void handleRequest(const QHttpServerRequest &request, QTcpSocket *socket);
-    Reply dispatch(const QHttpServerRequest &request, const QByteArray &requestId,
-                   QString *operation);
+    std::variant<Route, Reply> route(const QHttpServerRequest &request, const QByteArray &requestId);
+    Reply execute(const Route &target, const QHttpServerRequest &request,
+                  const QByteArray &requestId);
+    static Reply faultReply(int status, const QByteArray &requestId);
     Reply handleAdmin(const QHttpServerRequest &request, const QByteArray &requestId);
     QDateTime now() const;
     bool setUpCredentials(QString *error);
