@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include <QApplication>
 #include <QDockWidget>
 #include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
 #include <QStatusBar>
 
 namespace {
@@ -43,6 +46,7 @@ MainWindow::MainWindow(QWidget *parent)
                                tr("Every request and its outcome."), Qt::BottomDockWidgetArea);
     resizeDocks({things, retained}, {320, 340}, Qt::Horizontal);
     resizeDocks({log}, {150}, Qt::Vertical);
+    createMenus();
 
     m_endpointLabel = new QLabel(this);
     m_endpointLabel->setObjectName(QStringLiteral("endpointLabel"));
@@ -51,6 +55,33 @@ MainWindow::MainWindow(QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *quit = file->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"),
+                                    qApp, &QApplication::closeAllWindows);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    const QList<QDockWidget *> docks = findChildren<QDockWidget *>();
+    for (QDockWidget *dock : docks)
+        view->addAction(dock->toggleViewAction());
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About Shadowscope"), this, [this] {
+        QMessageBox::about(this, tr("About Shadowscope"),
+                           tr("<h3>Shadowscope %1</h3>"
+                              "<p>A native explorer for AWS IoT Core device shadows and "
+                              "retained MQTT messages.</p>"
+                              "<p>Licensed under the GNU General Public License, version 3 or "
+                              "later.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+    about->setMenuRole(QAction::AboutRole);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
 
 QDockWidget *MainWindow::addPane(const QString &title, const QString &objectName,
                                  const QString &emptyText, Qt::DockWidgetArea area)

@@ -23,6 +23,7 @@ public:
     QString endpointDescription() const;
 
 private:
+    void createMenus();
     QDockWidget *addPane(const QString &title, const QString &objectName,
                          const QString &emptyText, Qt::DockWidgetArea area);
 
