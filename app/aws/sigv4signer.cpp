@@ -10,6 +10,26 @@
 #include <array>
 #include <utility>
 
+namespace Aws {
+
+QList<QueryParameter> parseQuery(QByteArrayView encodedQuery)
+{
+    QList<QueryParameter> parameters;
+    const QList<QByteArray> pieces = encodedQuery.toByteArray().split('&');
+    for (const QByteArray &piece : pieces) {
+        if (piece.isEmpty())
+            continue;
+        const qsizetype equals = piece.indexOf('=');
+        const QByteArray name = equals < 0 ? piece : piece.first(equals);
+        const QByteArray value = equals < 0 ? QByteArray() : piece.sliced(equals + 1);
+        parameters.append({QByteArray::fromPercentEncoding(name),
+                           QByteArray::fromPercentEncoding(value), piece});
+    }
+    return parameters;
+}
+
+} // namespace Aws
+
 namespace Aws::SigV4 {
 
 namespace {
@@ -81,10 +101,6 @@ QByteArray removeDotSegments(QByteArrayView path)
     return result;
 }
 
-QByteArray encodeQueryComponent(QByteArrayView encoded)
-{
-    return QByteArray::fromPercentEncoding(encoded.toByteArray()).toPercentEncoding();
-}
 
 bool isUnsignedHeader(const QByteArray &lowerName)
 {
@@ -174,18 +190,10 @@ QByteArray canonicalUri(QByteArrayView encodedPath)
 
 QByteArray canonicalQuery(QByteArrayView encodedQuery)
 {
-    if (encodedQuery.isEmpty())
-        return {};
     QList<QPair<QByteArray, QByteArray>> pairs;
-    const QList<QByteArray> parameters = encodedQuery.toByteArray().split('&');
-    for (const QByteArrayView parameter : parameters) {
-        const qsizetype equals = parameter.indexOf('=');
-        if (equals < 0)
-            pairs.append({encodeQueryComponent(parameter), QByteArray()});
-        else
-            pairs.append({encodeQueryComponent(parameter.first(equals)),
-                          encodeQueryComponent(parameter.sliced(equals + 1))});
-    }
+    const QList<QueryParameter> parameters = parseQuery(encodedQuery);
+    for (const QueryParameter &parameter : parameters)
+        pairs.append({parameter.name.toPercentEncoding(), parameter.value.toPercentEncoding()});
     std::sort(pairs.begin(), pairs.end());
     QByteArray result;
     for (const auto &[name, value] : std::as_const(pairs)) {
@@ -282,28 +290,21 @@ QByteArray presignQuery(const SignableRequest &request, const SigningCredentials
 
     // As botocore: the request's own parameters (re-encoded, in order), then the auth ones.
     QList<QByteArray> parameters;
-    const auto add = [&parameters](QByteArrayView name, QByteArrayView value) {
-        parameters.append(encodeQueryComponent(name) + '=' + encodeQueryComponent(value));
+    const auto add = [&parameters](const QByteArray &name, const QByteArray &value) {
+        parameters.append(name.toPercentEncoding() + '=' + value.toPercentEncoding());
     };
-    const QList<QByteArray> ownParameters = request.encodedQuery.split('&');
-    for (const QByteArray &parameter : ownParameters) {
-        if (parameter.isEmpty())
-            continue;
-        const qsizetype equals = parameter.indexOf('=');
-        if (equals < 0)
-            add(parameter, {});
-        else
-            add(parameter.first(equals), parameter.sliced(equals + 1));
-    }
+    const QList<QueryParameter> ownParameters = parseQuery(request.encodedQuery);
+    for (const QueryParameter &parameter : ownParameters)
+        add(parameter.name, parameter.value);
     const QByteArray credential =
         credentials.accessKeyId.toUtf8() + '/' + credentialScope(dateOf(timestamp), scope);
     add("X-Amz-Algorithm", Algorithm);
-    add("X-Amz-Credential", credential.toPercentEncoding());
+    add("X-Amz-Credential", credential);
     add("X-Amz-Date", timestamp);
     add("X-Amz-Expires", QByteArray::number(expiresSeconds));
-    add("X-Amz-SignedHeaders", signedHeaderList(signedHeaders).toPercentEncoding());
+    add("X-Amz-SignedHeaders", signedHeaderList(signedHeaders));
     if (!credentials.sessionToken.isEmpty())
-        add("X-Amz-Security-Token", credentials.sessionToken.toUtf8().toPercentEncoding());
+        add("X-Amz-Security-Token", credentials.sessionToken.toUtf8());
 
     SignableRequest presigned = request;
     presigned.encodedQuery = parameters.join('&');

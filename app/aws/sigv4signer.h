@@ -34,6 +34,17 @@ struct SignableRequest
     QByteArray body;
 };
 
+/** One query parameter: name and value decoded once, and the piece as it was on the wire. */
+struct QueryParameter
+{
+    QByteArray name;
+    QByteArray value;
+    QByteArray raw;
+};
+
+/** Splits an encoded query on '&' and '=' (a '+' stays a literal plus, as AWS encodes). */
+QList<QueryParameter> parseQuery(QByteArrayView encodedQuery);
+
 /** Where a signature is valid: region and signing name (iotdata, iot, ...). */
 struct SigningScope
 {

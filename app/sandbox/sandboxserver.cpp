@@ -69,21 +69,15 @@ QByteArray httpDate(const QDateTime &time)
         .toLatin1();
 }
 
-// Splits a raw query into decoded name/value pairs ("+" is a literal plus, as AWS encodes).
+// The query's parameters by decoded name. An empty value stays an empty (not null) string:
+// "name=" names a shadow "", which is invalid, not the classic shadow.
 QMultiMap<QString, QString> parseQuery(const QByteArray &encodedQuery)
 {
     QMultiMap<QString, QString> query;
-    const QList<QByteArray> parts = encodedQuery.split('&');
-    for (const QByteArray &part : parts) {
-        if (part.isEmpty())
-            continue;
-        const qsizetype equals = part.indexOf('=');
-        const QByteArray name = equals < 0 ? part : part.left(equals);
-        const QByteArray value = equals < 0 ? QByteArray() : part.mid(equals + 1);
-        // An empty value stays an empty (not null) string: "name=" is not the classic shadow.
-        const QString decoded = QString::fromUtf8(QByteArray::fromPercentEncoding(value));
-        query.insert(QString::fromUtf8(QByteArray::fromPercentEncoding(name)),
-                     decoded.isNull() ? QStringLiteral("") : decoded);
+    const QList<Aws::QueryParameter> parameters = Aws::parseQuery(encodedQuery);
+    for (const Aws::QueryParameter &parameter : parameters) {
+        const QString value = QString::fromUtf8(parameter.value);
+        query.insert(QString::fromUtf8(parameter.name), value.isNull() ? QStringLiteral("") : value);
     }
     return query;
 }

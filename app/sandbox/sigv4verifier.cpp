@@ -32,13 +32,6 @@ struct SignedRequest
     std::optional<QByteArray> securityToken;
 };
 
-struct QueryParameter
-{
-    QByteArray name;  ///< decoded once
-    QByteArray value; ///< decoded once
-    QByteArray raw;   ///< as on the wire
-};
-
 ValidationError forbidden(const QString &message)
 {
     return ValidationError{403, QStringLiteral("ForbiddenException"), message};
@@ -63,26 +56,10 @@ std::optional<QByteArray> headerValue(const Aws::HeaderList &headers, QByteArray
     return std::nullopt;
 }
 
-QList<QueryParameter> parseQuery(const QByteArray &query)
-{
-    QList<QueryParameter> parameters;
-    const QList<QByteArray> pieces = query.split('&');
-    for (const QByteArray &piece : pieces) {
-        if (piece.isEmpty())
-            continue;
-        const qsizetype equals = piece.indexOf('=');
-        const QByteArray name = equals < 0 ? piece : piece.first(equals);
-        const QByteArray value = equals < 0 ? QByteArray() : piece.sliced(equals + 1);
-        parameters.append({QByteArray::fromPercentEncoding(name),
-                           QByteArray::fromPercentEncoding(value), piece});
-    }
-    return parameters;
-}
-
-std::optional<QByteArray> queryValue(const QList<QueryParameter> &parameters,
+std::optional<QByteArray> queryValue(const QList<Aws::QueryParameter> &parameters,
                                      QByteArrayView name)
 {
-    for (const QueryParameter &parameter : parameters) {
+    for (const Aws::QueryParameter &parameter : parameters) {
         if (parameter.name == name)
             return parameter.value;
     }
@@ -197,7 +174,7 @@ std::optional<ValidationError> parseAuthorizationHeader(const QByteArray &author
     return readTime(amzDate ? *amzDate : *httpDate, amzDate.has_value(), signedRequest);
 }
 
-std::optional<ValidationError> parsePresignedQuery(const QList<QueryParameter> &parameters,
+std::optional<ValidationError> parsePresignedQuery(const QList<Aws::QueryParameter> &parameters,
                                                    const Aws::SignableRequest &request,
                                                    SignedRequest &signedRequest)
 {
@@ -224,7 +201,7 @@ std::optional<ValidationError> parsePresignedQuery(const QList<QueryParameter> &
     }
 
     QList<QByteArray> signedPieces;
-    for (const QueryParameter &parameter : parameters) {
+    for (const Aws::QueryParameter &parameter : parameters) {
         if (parameter.name != "X-Amz-Signature")
             signedPieces.append(parameter.raw);
     }
@@ -274,7 +251,7 @@ std::optional<ValidationError> SigV4Verifier::verify(const Aws::SignableRequest 
                                                      const QStringList &acceptedServices) const
 {
     const std::optional<QByteArray> authorization = headerValue(request.headers, "authorization");
-    const QList<QueryParameter> parameters = parseQuery(request.encodedQuery);
+    const QList<Aws::QueryParameter> parameters = Aws::parseQuery(request.encodedQuery);
     const bool presigned = queryValue(parameters, "X-Amz-Algorithm")
         || queryValue(parameters, "X-Amz-Credential") || queryValue(parameters, "X-Amz-Signature");
     if (!authorization && !presigned)

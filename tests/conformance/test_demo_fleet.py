@@ -22,20 +22,19 @@ def load_fleet():
         return json.load(f)
 
 
-def depth(v):
-    if isinstance(v, dict):
-        return 1 + max((depth(x) for x in v.values()), default=0)
-    if isinstance(v, list):
-        return 1 + max((depth(x) for x in v), default=0)
-    return 0
+def _generator():
+    """The fleet generator's own rule helpers (depth, nulls in arrays), loaded from its file."""
+    import importlib.util
+    path = os.path.join(os.path.dirname(sandbox.DEMO_FLEET), "make-demo-fleet.py")
+    spec = importlib.util.spec_from_file_location("make_demo_fleet", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
-def has_null_in_array(v):
-    if isinstance(v, dict):
-        return any(has_null_in_array(x) for x in v.values())
-    if isinstance(v, list):
-        return any(x is None or has_null_in_array(x) for x in v)
-    return False
+_GENERATOR = _generator()
+depth = _GENERATOR.depth
+has_null_in_array = _GENERATOR.null_in_array
 
 
 def delta(desired, reported):
