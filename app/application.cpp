@@ -86,6 +86,12 @@ int Application::run()
     }
     m_window->show();
     const int status = QApplication::exec();
+    QString error;
+    if (m_sandbox && !m_sandbox->flush(&error)) {
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(tr("shadowscope: the sandbox's state was not saved: %1").arg(error)));
+        return 1;
+    }
     return m_exitCode != 0 ? m_exitCode : status;
 }
 

@@ -9,17 +9,22 @@ namespace Iot {
 
 namespace {
 
-// The error code as botocore reads it: x-amzn-ErrorType before its ':', else the body's
-// __type after its last '#', else the body's code.
-QString errorCode(const QNetworkReply *reply, const QJsonObject &body)
+// The error code as botocore reads it (IOT-DATA-PLANE.md 5.2): the body's __type (after its
+// last '#') or else the HTTP status, overridden by the body's code or Code, overridden by
+// x-amzn-ErrorType (before its ':').
+QString errorCode(const QNetworkReply *reply, int status, const QJsonObject &body)
 {
     const QByteArray type = reply->rawHeader("x-amzn-ErrorType");
     if (!type.isEmpty())
-        return QString::fromUtf8(type.left(type.indexOf(':') < 0 ? type.size() : type.indexOf(':')));
+        return QString::fromUtf8(type.left(type.contains(':') ? type.indexOf(':') : type.size()));
+    for (const QString &key : {QStringLiteral("Code"), QStringLiteral("code")}) {
+        if (body.contains(key))
+            return body.value(key).toVariant().toString();
+    }
     const QString bodyType = body.value(QStringLiteral("__type")).toString();
     if (!bodyType.isEmpty())
         return bodyType.mid(bodyType.lastIndexOf(u'#') + 1);
-    return body.value(QStringLiteral("code")).toVariant().toString();
+    return QString::number(status);
 }
 
 } // namespace
@@ -44,8 +49,15 @@ void ApiCall::cancel()
 {
     if (m_finished || !m_reply)
         return;
-    m_cancelled = true;
-    m_reply->abort();
+    // abort() would emit the reply's finished() at once, inside the caller's cancel(): the
+    // call finishes later instead, from the event loop, like every other outcome.
+    QNetworkReply *reply = m_reply;
+    m_reply = nullptr;
+    reply->disconnect(this);
+    reply->abort();
+    reply->deleteLater();
+    m_error.kind = ApiError::Kind::Cancelled;
+    finish();
 }
 
 void ApiCall::onReplyFinished()
@@ -53,20 +65,17 @@ void ApiCall::onReplyFinished()
     QNetworkReply *reply = m_reply;
     m_reply = nullptr;
     reply->deleteLater();
-    m_finished = true;
     m_body = reply->readAll();
     m_httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     m_error.requestId = QString::fromLatin1(reply->rawHeader("x-amzn-RequestId"));
-    if (m_cancelled) {
-        m_error.kind = ApiError::Kind::Cancelled;
-    } else if (m_httpStatus == 0) {
+    if (m_httpStatus == 0) {
         m_error.kind = ApiError::Kind::Transport;
         m_error.message = reply->errorString();
     } else if (m_httpStatus >= 300) {
         const QJsonObject body = QJsonDocument::fromJson(m_body).object();
         m_error.kind = ApiError::Kind::Service;
         m_error.httpStatus = m_httpStatus;
-        m_error.code = errorCode(reply, body);
+        m_error.code = errorCode(reply, m_httpStatus, body);
         m_error.message = body.contains(QStringLiteral("message"))
             ? body.value(QStringLiteral("message")).toString()
             : body.value(QStringLiteral("Message")).toString();
@@ -77,8 +86,24 @@ void ApiCall::onReplyFinished()
         m_error.kind = ApiError::Kind::Transport;
         m_error.message = reply->errorString();
     }
-    Q_EMIT finished();
-    deleteLater();
+    finish();
+}
+
+void ApiCall::finish()
+{
+    m_finished = true;
+    // The call deletes itself only after finished() was delivered (a deferred delete posted
+    // now could run first: QTest::qWait sends deferred deletes ahead of other events), and
+    // not at all when a receiver deleted it, or its executor, in its slot.
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            const QPointer<ApiCall> alive(this);
+            Q_EMIT finished();
+            if (alive)
+                deleteLater();
+        },
+        Qt::QueuedConnection);
 }
 
 } // namespace Iot

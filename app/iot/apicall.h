@@ -13,9 +13,10 @@ namespace Iot {
 
 /**
  * One AWS call in flight (the job object of STYLE.md rule 6): finished() fires exactly once,
- * after which error() and body() hold the outcome. Connect with a context object; cancel()
- * aborts the request and finishes with ApiError::Kind::Cancelled. Deletes itself after
- * finished() has been delivered.
+ * always from the event loop (never inside send() or cancel()), after which error() and
+ * body() hold the outcome. Connect with a context object; cancel() aborts the request and
+ * finishes with ApiError::Kind::Cancelled. Deletes itself once finished() was delivered; a
+ * receiver may also delete it, or its executor, in its slot.
  */
 class ApiCall final : public QObject
 {
@@ -36,12 +37,12 @@ Q_SIGNALS:
 
 private:
     void onReplyFinished();
+    void finish();
 
     QPointer<QNetworkReply> m_reply;
     ApiError m_error;
     QByteArray m_body;
     int m_httpStatus = 0;
-    bool m_cancelled = false;
     bool m_finished = false;
 };
 

@@ -29,6 +29,8 @@ ApiCall *RequestExecutor::send(const Endpoint &endpoint, const QByteArray &metho
     const QUrl &base = endpoint.baseUrl;
     const int defaultPort = base.scheme() == QLatin1String("https") ? 443 : 80;
     QByteArray host = base.host(QUrl::FullyEncoded).toLatin1();
+    if (host.contains(':')) // an IPv6 literal, bracketed as QNetworkAccessManager sends it
+        host = '[' + host + ']';
     if (base.port(defaultPort) != defaultPort)
         host += ':' + QByteArray::number(base.port());
 
@@ -45,8 +47,10 @@ ApiCall *RequestExecutor::send(const Endpoint &endpoint, const QByteArray &metho
         if (name.compare("host", Qt::CaseInsensitive) != 0)
             request.setRawHeader(name, value);
     }
-    if (!body.isEmpty())
+    // Qt would otherwise add a form content type to a body; an unsigned header is harmless.
+    if (!body.isEmpty() && !request.hasRawHeader("content-type"))
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/octet-stream"));
+    request.setTransferTimeout(TransferTimeoutMs);
     QNetworkReply *reply = m_network->sendCustomRequest(request, method, body);
     return new ApiCall(reply, this);
 }

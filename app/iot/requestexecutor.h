@@ -32,6 +32,9 @@ class RequestExecutor final : public QObject
 public:
     using Clock = std::function<QDateTime()>;
 
+    /** A call with no progress for this long fails as a transport error. */
+    static constexpr int TransferTimeoutMs = 30000;
+
     RequestExecutor(QNetworkAccessManager *network, Aws::SigningCredentials credentials,
                     QObject *parent = nullptr);
 

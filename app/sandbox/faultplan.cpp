@@ -22,39 +22,64 @@ std::optional<Fault::Kind> kindFromName(const QString &name)
 
 } // namespace
 
-std::optional<FaultPlan> FaultPlan::fromJson(const QJsonObject &json, QString *error)
+std::optional<FaultPlan> FaultPlan::fromJson(const QJsonObject &json,
+                                             const QStringList &knownOperations, QString *error)
 {
+    static const QStringList planKeys{QStringLiteral("seed"), QStringLiteral("rules")};
+    static const QStringList ruleKeys{QStringLiteral("kind"), QStringLiteral("status"),
+                                      QStringLiteral("delayMs"), QStringLiteral("operations"),
+                                      QStringLiteral("count"), QStringLiteral("probability")};
+    const auto fail = [error](const QString &message) {
+        *error = message;
+        return std::nullopt;
+    };
+    for (auto it = json.begin(); it != json.end(); ++it) {
+        if (!planKeys.contains(it.key()))
+            return fail(QStringLiteral("unknown member '%1' (seed, rules)").arg(it.key()));
+    }
+    if (json.contains(QStringLiteral("rules")) && !json.value(QStringLiteral("rules")).isArray())
+        return fail(QStringLiteral("rules must be an array"));
+
     FaultPlan plan;
     plan.m_random.seed(static_cast<std::mt19937::result_type>(
         json.value(QStringLiteral("seed")).toInteger(1)));
     const QJsonArray rules = json.value(QStringLiteral("rules")).toArray();
     for (qsizetype i = 0; i < rules.size(); ++i) {
         const QJsonObject object = rules.at(i).toObject();
+        const auto ruleError = [i](const QString &problem) {
+            return QStringLiteral("rule %1: %2").arg(i + 1).arg(problem);
+        };
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            if (!ruleKeys.contains(it.key()))
+                return fail(ruleError(QStringLiteral("unknown member '%1'").arg(it.key())));
+        }
         const QString kindName = object.value(QStringLiteral("kind")).toString();
         const auto kind = kindFromName(kindName);
-        if (!kind) {
-            *error = QStringLiteral("rule %1: unknown kind '%2' (latency, status, reset or truncate)")
-                         .arg(i + 1).arg(kindName);
-            return std::nullopt;
-        }
+        if (!kind)
+            return fail(ruleError(
+                QStringLiteral("unknown kind '%1' (latency, status, reset or truncate)").arg(kindName)));
         Rule rule;
         rule.fault.kind = *kind;
         rule.fault.status = object.value(QStringLiteral("status")).toInt(500);
         rule.fault.delayMs = object.value(QStringLiteral("delayMs")).toInt(0);
         if (*kind == Fault::Kind::Status && rule.fault.status != 429
-            && rule.fault.status != 500 && rule.fault.status != 503) {
-            *error = QStringLiteral("rule %1: status must be 429, 500 or 503").arg(i + 1);
-            return std::nullopt;
-        }
-        if (rule.fault.delayMs < 0 || rule.fault.delayMs > 60000) {
-            *error = QStringLiteral("rule %1: delayMs must be 0 to 60000").arg(i + 1);
-            return std::nullopt;
-        }
+            && rule.fault.status != 500 && rule.fault.status != 503)
+            return fail(ruleError(QStringLiteral("status must be 429, 500 or 503")));
+        if (rule.fault.delayMs < 0 || rule.fault.delayMs > 60000)
+            return fail(ruleError(QStringLiteral("delayMs must be 0 to 60000")));
         const QJsonArray operations = object.value(QStringLiteral("operations")).toArray();
-        for (const QJsonValue &operation : operations)
+        for (const QJsonValue &operation : operations) {
+            if (!knownOperations.contains(operation.toString()))
+                return fail(ruleError(QStringLiteral("unknown operation '%1' (%2)")
+                                          .arg(operation.toString(), knownOperations.join(u", "))));
             rule.operations.append(operation.toString());
+        }
         rule.remaining = object.value(QStringLiteral("count")).toInt(-1);
+        if (object.contains(QStringLiteral("count")) && rule.remaining < 1)
+            return fail(ruleError(QStringLiteral("count must be at least 1")));
         rule.probability = object.value(QStringLiteral("probability")).toDouble(1.0);
+        if (rule.probability < 0.0 || rule.probability > 1.0)
+            return fail(ruleError(QStringLiteral("probability must be from 0 to 1")));
         plan.m_rules.append(rule);
     }
     return plan;

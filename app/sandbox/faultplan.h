@@ -27,13 +27,17 @@ struct Fault
  * JSON form: {"seed": 7, "rules": [{"operations": ["GetThingShadow"], "kind": "status",
  * "status": 429, "count": 2, "probability": 1.0, "delayMs": 0}]}. A rule with "count" fires
  * for the first N requests it matches (and is then spent); "probability" draws from the
- * seeded generator; rules are tried in order and the first that fires wins.
+ * seeded generator (0 to 1); rules are tried in order and the first that fires wins.
  */
 class FaultPlan
 {
 public:
-    /** Parses a plan; nullopt and @p error when malformed. */
-    static std::optional<FaultPlan> fromJson(const QJsonObject &json, QString *error);
+    /**
+     * Parses a plan whose rules may name @p knownOperations; nullopt and @p error (naming the
+     * rule and the problem) when anything in it is not understood.
+     */
+    static std::optional<FaultPlan> fromJson(const QJsonObject &json,
+                                             const QStringList &knownOperations, QString *error);
 
     /** The fault for the next request to @p operation, if one fires. */
     std::optional<Fault> next(const QString &operation);

@@ -15,6 +15,7 @@
 namespace {
 
 int signalPipe[2] = {-1, -1};
+constexpr int QuitSignals[] = {SIGTERM, SIGINT, SIGHUP};
 
 void onSignal(int)
 {
@@ -22,25 +23,37 @@ void onSignal(int)
     [[maybe_unused]] const auto written = ::write(signalPipe[1], &byte, 1);
 }
 
-// SIGTERM and SIGINT quit the event loop, so the store is written before the process ends.
+// SIGTERM, SIGINT and SIGHUP quit the event loop, so the store is written before the
+// process ends. A second signal, while that happens, ends the process at once.
 void quitOnSignals(QCoreApplication *app)
 {
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0, signalPipe) != 0)
         return;
     auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, app);
-    QObject::connect(notifier, &QSocketNotifier::activated, app, &QCoreApplication::quit);
+    QObject::connect(notifier, &QSocketNotifier::activated, app, [app] {
+        char byte;
+        [[maybe_unused]] const auto read = ::read(signalPipe[0], &byte, 1);
+        for (const int signal : QuitSignals)
+            std::signal(signal, SIG_DFL);
+        app->quit();
+    });
     struct sigaction action = {};
     action.sa_handler = onSignal;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;
-    sigaction(SIGTERM, &action, nullptr);
-    sigaction(SIGINT, &action, nullptr);
+    for (const int signal : QuitSignals)
+        sigaction(signal, &action, nullptr);
 }
 
 int fail(const QString &message)
 {
     std::fprintf(stderr, "shadowscope-sandbox: %s\n", qPrintable(message));
     return 2;
+}
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("main", text);
 }
 
 } // namespace
@@ -100,26 +113,28 @@ int main(int argc, char *argv[])
         QStringLiteral("TIME"));
     const QCommandLineOption verbose(QStringLiteral("verbose"),
         QCoreApplication::translate("main", "Log one line per request to stderr."));
+    const QCommandLineOption admin(QStringLiteral("admin"),
+        QCoreApplication::translate("main", "Let tests replace the fault plan at run time (PUT and DELETE /_sandbox/faults, unsigned)."));
     parser.addOptions({port, data, fresh, seed, demo, accessKey, secretKey, sessionToken, noAuth,
-                       region, tls, cert, key, faults, maxDepth, clock, verbose});
+                       region, tls, cert, key, faults, maxDepth, clock, verbose, admin});
     parser.process(app);
 
     Sandbox::ServerOptions options;
     bool ok = false;
     options.port = parser.value(port).toUShort(&ok);
     if (!ok)
-        return fail(QStringLiteral("--port must be a number from 0 to 65535"));
+        return fail(tr("--port must be a number from 0 to 65535"));
     options.maxDepth = parser.value(maxDepth).toInt(&ok);
     if (!ok || options.maxDepth < 1)
-        return fail(QStringLiteral("--max-depth must be a positive number"));
+        return fail(tr("--max-depth must be a positive number"));
     if (parser.isSet(seed) && parser.isSet(demo))
-        return fail(QStringLiteral("give either --seed or --demo, not both"));
+        return fail(tr("give either --seed or --demo, not both"));
     if (parser.isSet(cert) != parser.isSet(key))
-        return fail(QStringLiteral("give both --cert and --key"));
+        return fail(tr("give both --cert and --key"));
     if (parser.isSet(clock)) {
         const QDateTime pinned = QDateTime::fromString(parser.value(clock), Qt::ISODate);
         if (!pinned.isValid())
-            return fail(QStringLiteral("--clock must be an ISO 8601 time such as 2015-08-30T12:36:00Z"));
+            return fail(tr("--clock must be an ISO 8601 time such as 2015-08-30T12:36:00Z"));
         options.pinnedClock = pinned.toUTC();
     }
     options.dataDir = parser.value(data);
@@ -136,7 +151,10 @@ int main(int argc, char *argv[])
     options.keyFile = parser.value(key);
     options.faults = parser.value(faults);
     options.verbose = parser.isSet(verbose);
+    options.adminApi = parser.isSet(admin);
 
+    // Before anything is printed: a harness may signal as soon as it reads the endpoint.
+    quitOnSignals(&app);
     Sandbox::SandboxServer server;
     QString error;
     if (!server.start(options, &error))
@@ -155,7 +173,6 @@ int main(int argc, char *argv[])
                 static_cast<long long>(server.backend()->retainedCount()));
     std::fflush(stdout);
 
-    quitOnSignals(&app);
     const int status = QCoreApplication::exec();
     if (!server.flush(&error))
         return fail(error);

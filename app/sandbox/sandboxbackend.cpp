@@ -8,6 +8,8 @@
 #include <QJsonDocument>
 #include <QStringDecoder>
 
+#include <algorithm>
+
 namespace Sandbox {
 
 namespace {
@@ -66,20 +68,21 @@ std::optional<QByteArray> decodeUserProperties(const QByteArray &header)
 
 } // namespace
 
-QString encodePageToken(const QByteArray &lastKey)
+QString encodePageToken(const QByteArray &scope, const QByteArray &lastKey)
 {
-    return QString::fromLatin1(QByteArray(TokenPrefix + lastKey)
+    return QString::fromLatin1(QByteArray(TokenPrefix + scope + '\0' + lastKey)
                                    .toBase64(QByteArray::Base64UrlEncoding
                                              | QByteArray::OmitTrailingEquals));
 }
 
-std::optional<QByteArray> decodePageToken(const QString &token)
+std::optional<QByteArray> decodePageToken(const QByteArray &scope, const QString &token)
 {
+    const QByteArray prefix = TokenPrefix + scope + '\0';
     const auto decoded = QByteArray::fromBase64Encoding(
         token.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
-    if (!decoded || !(*decoded).startsWith(TokenPrefix))
+    if (!decoded || !(*decoded).startsWith(prefix))
         return std::nullopt;
-    return (*decoded).mid(TokenPrefix.size());
+    return (*decoded).mid(prefix.size());
 }
 
 SandboxBackend::SandboxBackend(Clock clock, const QString &region, Shadow::Limits limits,
@@ -179,7 +182,7 @@ Result SandboxBackend::listNamedShadowsForThing(const QString &thingName,
         return *error;
     QString after;
     if (!nextToken.isEmpty()) {
-        const auto key = decodePageToken(nextToken);
+        const auto key = decodePageToken("shadows/" + thingName.toUtf8(), nextToken);
         if (!key)
             return invalidToken();
         after = QString::fromUtf8(*key);
@@ -203,7 +206,8 @@ Result SandboxBackend::listNamedShadowsForThing(const QString &thingName,
     QJsonObject page{{QStringLiteral("results"), results},
                      {QStringLiteral("timestamp"), nowSeconds()}};
     if (more)
-        page.insert(QStringLiteral("nextToken"), encodePageToken(last.toUtf8()));
+        page.insert(QStringLiteral("nextToken"),
+                    encodePageToken("shadows/" + thingName.toUtf8(), last.toUtf8()));
     return page;
 }
 
@@ -222,7 +226,7 @@ Result SandboxBackend::listRetainedMessages(const QString &nextToken, int maxRes
 {
     auto it = m_retained.cbegin();
     if (!nextToken.isEmpty()) {
-        const auto key = decodePageToken(nextToken);
+        const auto key = decodePageToken("retained", nextToken);
         if (!key)
             return invalidToken();
         it = m_retained.upperBound(*key);
@@ -247,7 +251,7 @@ Result SandboxBackend::listRetainedMessages(const QString &nextToken, int maxRes
     }
     QJsonObject page{{QStringLiteral("retainedTopics"), topics}};
     if (more)
-        page.insert(QStringLiteral("nextToken"), encodePageToken(last));
+        page.insert(QStringLiteral("nextToken"), encodePageToken("retained", last));
     return page;
 }
 
@@ -337,7 +341,7 @@ Result SandboxBackend::listThings(const ListThingsQuery &query) const
 {
     auto it = m_things.cbegin();
     if (!query.nextToken.isEmpty()) {
-        const auto key = decodePageToken(query.nextToken);
+        const auto key = decodePageToken("things", query.nextToken);
         if (!key)
             return invalidToken();
         it = m_things.upperBound(QString::fromUtf8(*key));
@@ -382,7 +386,7 @@ Result SandboxBackend::listThings(const ListThingsQuery &query) const
     }
     QJsonObject page{{QStringLiteral("things"), things}};
     if (more)
-        page.insert(QStringLiteral("nextToken"), encodePageToken(last.toUtf8()));
+        page.insert(QStringLiteral("nextToken"), encodePageToken("things", last.toUtf8()));
     return page;
 }
 
@@ -506,6 +510,8 @@ QJsonObject SandboxBackend::toJson() const
     }
     QJsonArray shadows;
     for (const auto &[key, record] : m_shadows) {
+        if (!record.state && tombstoneVersion(key) == 0)
+            continue; // a tombstone past its 48 hours: the version counter restarts anyway
         QJsonObject shadow{{QStringLiteral("thingName"), key.first},
                            {QStringLiteral("shadowName"), key.second}};
         if (record.state) {
@@ -518,6 +524,8 @@ QJsonObject SandboxBackend::toJson() const
     }
     QJsonArray retained;
     for (auto it = m_retained.cbegin(); it != m_retained.cend(); ++it) {
+        if (isExpired(*it))
+            continue;
         retained.append(QJsonObject{
             {QStringLiteral("topic"), QString::fromUtf8(it.key())},
             {QStringLiteral("payloadBase64"), QString::fromLatin1(it->payload.toBase64())},

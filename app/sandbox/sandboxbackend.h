@@ -12,12 +12,13 @@
 #include <QString>
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <variant>
 
 namespace Sandbox {
 
-/** A successful answer: a JSON body, or an empty body (Publish). */
+/** An operation's answer: its JSON body (empty for Publish), or the error AWS would give. */
 using Result = std::variant<QJsonObject, Shadow::ValidationError>;
 
 /** Publish's inputs beyond topic and payload, as they arrive on the wire. */
@@ -126,8 +127,11 @@ private:
     QMap<QString, Thing> m_things;
 };
 
-/** Opaque, URL-safe paging tokens over an ordered key. */
-QString encodePageToken(const QByteArray &lastKey);
-std::optional<QByteArray> decodePageToken(const QString &token);
+/**
+ * Opaque, URL-safe paging tokens over an ordered key, bound to a @p scope (the listing and
+ * its thing), so a token from one listing is refused by another.
+ */
+QString encodePageToken(const QByteArray &scope, const QByteArray &lastKey);
+std::optional<QByteArray> decodePageToken(const QByteArray &scope, const QString &token);
 
 } // namespace Sandbox

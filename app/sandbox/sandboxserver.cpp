@@ -5,6 +5,7 @@
 #include "sandboxbackend.h"
 #include "sandboxstore.h"
 #include "selfsignedcertificate.h"
+#include "sigv4verifier.h"
 
 #include "aws/sigv4signer.h"
 
@@ -15,6 +16,7 @@
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QJsonDocument>
+#include <QLockFile>
 #include <QLocale>
 #include <QPointer>
 #include <QRandomGenerator>
@@ -25,6 +27,7 @@
 #include <QUuid>
 
 #include <cstdio>
+#include <limits>
 
 namespace Sandbox {
 
@@ -32,6 +35,28 @@ namespace {
 
 const QStringList DataPlaneServices{QStringLiteral("iotdata"), QStringLiteral("iotdevicegateway")};
 const QStringList ControlPlaneServices{QStringLiteral("iot"), QStringLiteral("execute-api")};
+
+// The emulated operations and their routes. In a path, {thing} and {topic} are labels: one
+// still-encoded segment each, decoded once after the split on '/'.
+struct OperationSpec
+{
+    const char *name;
+    QByteArrayView method;
+    QList<QByteArrayView> path;
+    bool controlPlane;
+};
+const OperationSpec Operations[] = {
+    {"GetThingShadow", "GET", {"things", "{thing}", "shadow"}, false},
+    {"UpdateThingShadow", "POST", {"things", "{thing}", "shadow"}, false},
+    {"DeleteThingShadow", "DELETE", {"things", "{thing}", "shadow"}, false},
+    {"ListNamedShadowsForThing", "GET",
+     {"api", "things", "shadow", "ListNamedShadowsForThing", "{thing}"}, false},
+    {"ListRetainedMessages", "GET", {"retainedMessage"}, false},
+    {"GetRetainedMessage", "GET", {"retainedMessage", "{topic}"}, false},
+    {"Publish", "POST", {"topics", "{topic}"}, false},
+    {"ListThings", "GET", {"things"}, true},
+    {"DescribeEndpoint", "GET", {"endpoint"}, true},
+};
 
 Shadow::ValidationError error(int status, const char *code, const QString &message)
 {
@@ -50,6 +75,18 @@ QByteArray methodName(QHttpServerRequest::Method method)
     case QHttpServerRequest::Method::Patch: return QByteArrayLiteral("PATCH");
     default: return QByteArrayLiteral("OTHER");
     }
+}
+
+// A page in a browser that rebinds its own host name to 127.0.0.1 still sends that name.
+bool isLoopbackHost(const QByteArray &hostHeader)
+{
+    QByteArray host = hostHeader;
+    if (host.startsWith('[')) // [::1]:port
+        host = host.mid(1, host.indexOf(']') - 1);
+    else if (host.count(':') == 1)
+        host = host.left(host.indexOf(':'));
+    return host.compare("localhost", Qt::CaseInsensitive) == 0
+        || QHostAddress(QString::fromLatin1(host)).isLoopback();
 }
 
 QByteArray header(const QHttpServerRequest &request, QByteArrayView name)
@@ -84,7 +121,7 @@ QMultiMap<QString, QString> parseQuery(const QByteArray &encodedQuery)
 
 // A bounded integer query parameter, with the validation message AWS's front end uses.
 std::optional<Shadow::ValidationError> intParameter(const QMultiMap<QString, QString> &query,
-                                                    const QString &name, int min, int max,
+                                                    const QString &name, qint64 min, qint64 max,
                                                     int *value)
 {
     if (!query.contains(name))
@@ -92,7 +129,7 @@ std::optional<Shadow::ValidationError> intParameter(const QMultiMap<QString, QSt
     const QString text = query.value(name);
     bool ok = false;
     const qlonglong number = text.toLongLong(&ok);
-    if (!ok)
+    if (!ok || number < std::numeric_limits<int>::min() || number > std::numeric_limits<int>::max())
         return Shadow::invalidRequest(
             QStringLiteral("1 validation error detected: Value '%1' at '%2' failed to satisfy "
                            "constraint: Member must be a number").arg(text, name));
@@ -122,13 +159,13 @@ bool writePrivateFile(const QString &path, const QByteArray &contents, QString *
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
-        *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+        *error = SandboxServer::tr("cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
     file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     file.write(contents);
     if (!file.commit()) {
-        *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+        *error = SandboxServer::tr("cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
     return true;
@@ -138,7 +175,7 @@ std::optional<QByteArray> readFile(const QString &path, QString *error)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
+        *error = SandboxServer::tr("cannot read %1: %2").arg(path, file.errorString());
         return std::nullopt;
     }
     return file.readAll();
@@ -172,6 +209,16 @@ struct SandboxServer::Reply
     }
 };
 
+/** A request matched to an operation, with its labels and query decoded. */
+struct SandboxServer::Route
+{
+    QString operation;
+    bool controlPlane = false;
+    QString thingName;
+    QString topic;
+    QMultiMap<QString, QString> query;
+};
+
 class SandboxServer::HttpFrontend final : public QAbstractHttpServer
 {
 public:
@@ -201,6 +248,14 @@ SandboxServer::SandboxServer(QObject *parent)
 
 SandboxServer::~SandboxServer() = default;
 
+QStringList SandboxServer::operationNames()
+{
+    QStringList names;
+    for (const OperationSpec &operation : Operations)
+        names.append(QString::fromLatin1(operation.name));
+    return names;
+}
+
 QDateTime SandboxServer::now() const
 {
     return m_options.pinnedClock ? *m_options.pinnedClock : QDateTime::currentDateTimeUtc();
@@ -209,33 +264,25 @@ QDateTime SandboxServer::now() const
 bool SandboxServer::start(const ServerOptions &options, QString *error)
 {
     m_options = options;
-    if (!m_options.dataDir.isEmpty() && !QDir().mkpath(m_options.dataDir)) {
-        *error = tr("cannot create the data directory %1").arg(m_options.dataDir);
+    if (!m_options.address.isLoopback()) {
+        *error = tr("the sandbox only listens on a loopback address, not %1")
+                     .arg(m_options.address.toString());
         return false;
     }
-    if (!setUpCredentials(error) || !setUpState(error))
-        return false;
-    m_faults = std::make_unique<FaultPlan>();
-    if (!m_options.faults.isEmpty()) {
-        const QString spec = m_options.faults.trimmed();
-        QByteArray text = spec.toUtf8();
-        if (!spec.startsWith(u'{')) {
-            const auto contents = readFile(spec, error);
-            if (!contents)
-                return false;
-            text = *contents;
-        }
-        QJsonParseError parseError;
-        const QJsonDocument document = QJsonDocument::fromJson(text, &parseError);
-        QString reason = parseError.errorString();
-        const auto plan = document.isObject() ? FaultPlan::fromJson(document.object(), &reason)
-                                              : std::nullopt;
-        if (!plan) {
-            *error = tr("invalid fault plan: %1").arg(reason);
+    if (!m_options.dataDir.isEmpty()) {
+        if (!QDir().mkpath(m_options.dataDir)) {
+            *error = tr("cannot create the data directory %1").arg(m_options.dataDir);
             return false;
         }
-        *m_faults = *plan;
+        // One sandbox per data directory: two would overwrite each other's store.
+        m_lock = std::make_unique<QLockFile>(QDir(m_options.dataDir).filePath(QStringLiteral("lock")));
+        if (!m_lock->tryLock(0)) {
+            *error = tr("%1 is in use by another sandbox").arg(m_options.dataDir);
+            return false;
+        }
     }
+    if (!setUpCredentials(error) || !setUpState(error) || !setUpFaults(error))
+        return false;
     m_http = std::make_unique<HttpFrontend>(this);
     if (m_options.tls && !setUpTls(error))
         return false;
@@ -248,6 +295,42 @@ bool SandboxServer::start(const ServerOptions &options, QString *error)
     return true;
 }
 
+bool SandboxServer::setUpFaults(QString *error)
+{
+    m_faults = std::make_unique<FaultPlan>();
+    const QString spec = m_options.faults.trimmed();
+    if (spec.isEmpty())
+        return true;
+    QByteArray text = spec.toUtf8();
+    if (!spec.startsWith(u'{')) {
+        const auto contents = readFile(spec, error);
+        if (!contents)
+            return false;
+        text = *contents;
+    }
+    QString reason;
+    const auto plan = parseFaultPlan(text, &reason);
+    if (!plan) {
+        *error = tr("invalid fault plan: %1").arg(reason);
+        return false;
+    }
+    *m_faults = *plan;
+    return true;
+}
+
+std::optional<FaultPlan> SandboxServer::parseFaultPlan(const QByteArray &json, QString *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (!document.isObject()) {
+        *error = parseError.error != QJsonParseError::NoError
+            ? parseError.errorString()
+            : QStringLiteral("a fault plan is a JSON object");
+        return std::nullopt;
+    }
+    return FaultPlan::fromJson(document.object(), operationNames(), error);
+}
+
 bool SandboxServer::setUpCredentials(QString *error)
 {
     if (!m_options.accessKeyId.isEmpty() || !m_options.secretAccessKey.isEmpty()) {
@@ -256,11 +339,12 @@ bool SandboxServer::setUpCredentials(QString *error)
             return false;
         }
     } else {
-        // Generated once per data directory, so a restarted sandbox keeps its key pair.
+        // Generated once per data directory (kept by --fresh, which discards only the state),
+        // so profiles that point at this sandbox keep working across restarts.
         const QString path = m_options.dataDir.isEmpty()
             ? QString()
             : QDir(m_options.dataDir).filePath(QStringLiteral("credentials.json"));
-        if (!path.isEmpty() && QFile::exists(path) && !m_options.fresh) {
+        if (!path.isEmpty() && QFile::exists(path)) {
             const auto contents = readFile(path, error);
             if (!contents)
                 return false;
@@ -269,13 +353,13 @@ bool SandboxServer::setUpCredentials(QString *error)
             m_options.secretAccessKey = keys.value(QStringLiteral("secretAccessKey")).toString();
         }
         if (m_options.accessKeyId.isEmpty() || m_options.secretAccessKey.isEmpty()) {
-            m_options.accessKeyId = QStringLiteral("AKIASBX") + randomText("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 13);
+            m_options.accessKeyId =
+                QStringLiteral("AKIASBX") + randomText("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 13);
             m_options.secretAccessKey = randomText(
                 "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", 40);
             const QJsonObject keys{{QStringLiteral("accessKeyId"), m_options.accessKeyId},
                                    {QStringLiteral("secretAccessKey"), m_options.secretAccessKey}};
-            if (!path.isEmpty()
-                && !writePrivateFile(path, QJsonDocument(keys).toJson(), error))
+            if (!path.isEmpty() && !writePrivateFile(path, QJsonDocument(keys).toJson(), error))
                 return false;
         }
     }
@@ -323,15 +407,11 @@ bool SandboxServer::setUpState(QString *error)
 
 bool SandboxServer::setUpTls(QString *error)
 {
-    QByteArray certificatePem;
-    QByteArray keyPem;
+    std::optional<QByteArray> certificatePem;
+    std::optional<QByteArray> keyPem;
     if (!m_options.certificateFile.isEmpty() || !m_options.keyFile.isEmpty()) {
-        const auto certificate = readFile(m_options.certificateFile, error);
-        const auto key = certificate ? readFile(m_options.keyFile, error) : std::nullopt;
-        if (!key)
-            return false;
-        certificatePem = *certificate;
-        keyPem = *key;
+        certificatePem = readFile(m_options.certificateFile, error);
+        keyPem = certificatePem ? readFile(m_options.keyFile, error) : std::nullopt;
         m_certificatePath = m_options.certificateFile;
     } else {
         // Generated once per data directory, so a client can keep trusting it.
@@ -341,8 +421,8 @@ bool SandboxServer::setUpTls(QString *error)
         const QString certificatePath = QDir(dir).filePath(QStringLiteral("sandbox-cert.pem"));
         const QString keyPath = QDir(dir).filePath(QStringLiteral("sandbox-key.pem"));
         if (!dir.isEmpty() && QFile::exists(certificatePath) && QFile::exists(keyPath)) {
-            certificatePem = readFile(certificatePath, error).value_or(QByteArray());
-            keyPem = readFile(keyPath, error).value_or(QByteArray());
+            certificatePem = readFile(certificatePath, error);
+            keyPem = certificatePem ? readFile(keyPath, error) : std::nullopt;
         } else {
             const auto pair = generateSelfSignedCertificate(error);
             if (!pair)
@@ -351,17 +431,19 @@ bool SandboxServer::setUpTls(QString *error)
             keyPem = pair->privateKey;
             if (!dir.isEmpty()
                 && (!QDir().mkpath(dir)
-                    || !writePrivateFile(certificatePath, certificatePem, error)
-                    || !writePrivateFile(keyPath, keyPem, error)))
+                    || !writePrivateFile(certificatePath, *certificatePem, error)
+                    || !writePrivateFile(keyPath, *keyPem, error)))
                 return false;
         }
         if (!dir.isEmpty())
             m_certificatePath = certificatePath;
     }
-    m_certificate = QSslCertificate(certificatePem, QSsl::Pem);
-    QSslKey key(keyPem, QSsl::Ec, QSsl::Pem);
+    if (!keyPem)
+        return false;
+    m_certificate = QSslCertificate(*certificatePem, QSsl::Pem);
+    QSslKey key(*keyPem, QSsl::Ec, QSsl::Pem);
     if (key.isNull())
-        key = QSslKey(keyPem, QSsl::Rsa, QSsl::Pem);
+        key = QSslKey(*keyPem, QSsl::Rsa, QSsl::Pem);
     if (m_certificate.isNull() || key.isNull()) {
         *error = tr("the TLS certificate or key is not a PEM certificate and EC or RSA key");
         return false;
@@ -398,33 +480,49 @@ void SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     QElapsedTimer timer;
     timer.start();
     const QByteArray requestId = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
-    const auto routed = route(request, requestId);
     QString operation;
     std::optional<Fault> fault;
     Reply reply;
+    const auto routed = route(request, requestId);
     if (const auto *refused = std::get_if<Reply>(&routed)) {
         reply = *refused;
     } else {
-        // Faults apply to the emulated operations only, never to the admin path or bad
-        // routes. A throttled, failed or reset request changes nothing.
         const Route &target = std::get<Route>(routed);
         operation = target.operation;
-        fault = m_faults->next(operation);
+        // A request the service would refuse never reaches the fault plan: faults count only
+        // requests that would have run. A throttled, failed or reset request changes nothing.
+        const auto rejected = authenticate(target, request);
+        if (!rejected)
+            fault = m_faults->next(operation);
         if (fault && fault->kind == Fault::Kind::Reset) {
             QMetaObject::invokeMethod(socket, &QTcpSocket::abort, Qt::QueuedConnection);
             return;
         }
-        reply = fault && fault->kind == Fault::Kind::Status ? faultReply(fault->status, requestId)
-                                                             : execute(target, request, requestId);
+        reply = rejected ? Reply::fromError(*rejected, requestId)
+            : fault && fault->kind == Fault::Kind::Status ? faultReply(fault->status, requestId)
+                                                          : execute(target, request, requestId);
     }
+    respond(request, socket, reply, requestId, fault);
 
+    if (m_options.verbose)
+        std::fprintf(stderr, "%s %s -> %d %s (%lld ms)\n", methodName(request.method()).constData(),
+                     request.url().path(QUrl::FullyEncoded).toUtf8().constData(), reply.status,
+                     qPrintable(operation.isEmpty() ? QStringLiteral("-") : operation),
+                     static_cast<long long>(timer.elapsed()));
+}
+
+void SandboxServer::respond(const QHttpServerRequest &request, QTcpSocket *socket,
+                            const Reply &reply, const QByteArray &requestId,
+                            const std::optional<Fault> &fault)
+{
     const bool truncate = fault && fault->kind == Fault::Kind::Truncate;
     const int delayMs = fault && fault->kind == Fault::Kind::Latency ? fault->delayMs : 0;
     auto responder = std::make_shared<QHttpServerResponder>(
         HttpFrontend::makeResponder(request, socket));
     const QPointer<QTcpSocket> guard(socket);
     auto write = [this, responder, guard, reply, requestId, truncate] {
-        if (!guard)
+        // A delayed answer to a client that has gone away is dropped.
+        if (!guard || guard->state() != QAbstractSocket::ConnectedState)
             return;
         responder->writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(reply.status));
         responder->writeHeader(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json"));
@@ -445,12 +543,6 @@ void SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
         QTimer::singleShot(delayMs, this, write);
     else
         write();
-
-    if (m_options.verbose)
-        std::fprintf(stderr, "%s %s -> %d %s (%lld ms)\n", methodName(request.method()).constData(),
-                     request.url().path(QUrl::FullyEncoded).toUtf8().constData(), reply.status,
-                     qPrintable(operation.isEmpty() ? QStringLiteral("-") : operation),
-                     static_cast<long long>(timer.elapsed()));
 }
 
 SandboxServer::Reply SandboxServer::faultReply(int status, const QByteArray &requestId)
@@ -467,154 +559,141 @@ SandboxServer::Reply SandboxServer::faultReply(int status, const QByteArray &req
 std::variant<SandboxServer::Route, SandboxServer::Reply>
 SandboxServer::route(const QHttpServerRequest &request, const QByteArray &requestId)
 {
-    const QByteArray method = methodName(request.method());
-    const QByteArray encodedPath = request.url().path(QUrl::FullyEncoded).toLatin1();
-    const QByteArray encodedQuery = request.url().query(QUrl::FullyEncoded).toLatin1();
-    const QList<QByteArray> segments = encodedPath.mid(1).split('/');
-    const auto label = [&segments](qsizetype i) {
-        return QString::fromUtf8(QByteArray::fromPercentEncoding(segments.at(i)));
-    };
     const auto fail = [&requestId](int status, const char *code, const QString &message) {
         return Reply::fromError(error(status, code, message), requestId);
     };
-
-    if (segments.value(0) == "_sandbox")
+    const QByteArray method = methodName(request.method());
+    const QByteArray encodedPath = request.url().path(QUrl::FullyEncoded).toLatin1();
+    const QList<QByteArray> segments = encodedPath.mid(1).split('/');
+    const bool admin = segments.value(0) == "_sandbox" && m_options.adminApi;
+    // What needs no signature (the admin path, everything under --no-auth) answers only
+    // requests addressed to a loopback name, so a web page whose host name was rebound to
+    // 127.0.0.1 cannot use it. Signed requests may name any host: the signature covers it,
+    // and the section 6.7 vectors sign an AWS host name.
+    if ((admin || !m_options.auth) && !isLoopbackHost(header(request, "host")))
+        return fail(403, "ForbiddenException",
+                    QStringLiteral("The sandbox answers unsigned requests only when they are "
+                                   "addressed to 127.0.0.1, ::1 or localhost"));
+    if (admin)
         return handleAdmin(request, requestId);
 
-    // Route on the raw path: each label is decoded once, after splitting on '/'.
-    QStringList allowed;
-    Route target;
-    QString *operation = &target.operation;
-    bool &controlPlane = target.controlPlane;
-    QString &thingName = target.thingName;
-    QString &topic = target.topic;
-    const auto n = segments.size();
-    if (n == 3 && segments[0] == "things" && segments[2] == "shadow") {
-        allowed = {QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("DELETE")};
-        thingName = label(1);
-        *operation = method == "GET"    ? QStringLiteral("GetThingShadow")
-                   : method == "POST"   ? QStringLiteral("UpdateThingShadow")
-                   : method == "DELETE" ? QStringLiteral("DeleteThingShadow")
-                                        : QString();
-    } else if (n == 5 && segments[0] == "api" && segments[1] == "things" && segments[2] == "shadow"
-               && segments[3] == "ListNamedShadowsForThing") {
-        allowed = {QStringLiteral("GET")};
-        thingName = label(4);
-        *operation = QStringLiteral("ListNamedShadowsForThing");
-    } else if (n == 1 && segments[0] == "retainedMessage") {
-        allowed = {QStringLiteral("GET")};
-        *operation = QStringLiteral("ListRetainedMessages");
-    } else if (n == 2 && segments[0] == "retainedMessage") {
-        allowed = {QStringLiteral("GET")};
-        topic = label(1);
-        *operation = QStringLiteral("GetRetainedMessage");
-    } else if (n == 2 && segments[0] == "topics") {
-        allowed = {QStringLiteral("POST")};
-        topic = label(1);
-        *operation = QStringLiteral("Publish");
-    } else if (n == 1 && segments[0] == "things") {
-        allowed = {QStringLiteral("GET")};
-        controlPlane = true;
-        *operation = QStringLiteral("ListThings");
-    } else if (n == 1 && segments[0] == "endpoint") {
-        allowed = {QStringLiteral("GET")};
-        controlPlane = true;
-        *operation = QStringLiteral("DescribeEndpoint");
-    } else {
-        return fail(404, "ResourceNotFoundException", QStringLiteral("Not Found"));
+    bool pathMatched = false;
+    for (const OperationSpec &spec : Operations) {
+        if (spec.path.size() != segments.size())
+            continue;
+        Route target;
+        bool matches = true;
+        for (qsizetype i = 0; matches && i < segments.size(); ++i) {
+            const QString label = QString::fromUtf8(QByteArray::fromPercentEncoding(segments[i]));
+            if (spec.path[i] == "{thing}")
+                target.thingName = label;
+            else if (spec.path[i] == "{topic}")
+                target.topic = label;
+            else
+                matches = spec.path[i] == segments[i];
+        }
+        if (!matches)
+            continue;
+        pathMatched = true;
+        if (spec.method != method)
+            continue;
+        target.operation = QString::fromLatin1(spec.name);
+        target.controlPlane = spec.controlPlane;
+        target.query = parseQuery(request.url().query(QUrl::FullyEncoded).toLatin1());
+        return target;
     }
-    if (!allowed.contains(QString::fromLatin1(method))) {
+    if (pathMatched)
         return fail(405, "MethodNotAllowedException",
                     QStringLiteral("The method %1 is not allowed on this resource")
                         .arg(QString::fromLatin1(method)));
-    }
-    return target;
+    return fail(404, "ResourceNotFoundException", QStringLiteral("Not Found"));
+}
+
+std::optional<Shadow::ValidationError> SandboxServer::authenticate(const Route &target,
+                                                                  const QHttpServerRequest &request) const
+{
+    if (!m_options.auth)
+        return std::nullopt;
+    const Aws::SignableRequest signable{methodName(request.method()),
+                                        request.url().path(QUrl::FullyEncoded).toLatin1(),
+                                        request.url().query(QUrl::FullyEncoded).toLatin1(),
+                                        request.headers(), request.body()};
+    return m_verifier->verify(signable, now(),
+                              target.controlPlane ? ControlPlaneServices : DataPlaneServices);
 }
 
 SandboxServer::Reply SandboxServer::execute(const Route &target, const QHttpServerRequest &request,
                                             const QByteArray &requestId)
 {
-    const QByteArray method = methodName(request.method());
-    const QByteArray encodedPath = request.url().path(QUrl::FullyEncoded).toLatin1();
-    const QByteArray encodedQuery = request.url().query(QUrl::FullyEncoded).toLatin1();
-    const QString *operation = &target.operation;
-    const QString &thingName = target.thingName;
-    const QString &topic = target.topic;
-    const auto fail = [&requestId](int status, const char *code, const QString &message) {
-        return Reply::fromError(error(status, code, message), requestId);
-    };
-    if (m_options.auth) {
-        Aws::SignableRequest signable{method, encodedPath, encodedQuery, request.headers(),
-                                      request.body()};
-        if (auto rejected = m_verifier->verify(
-                signable, now(), target.controlPlane ? ControlPlaneServices : DataPlaneServices))
-            return Reply::fromError(*rejected, requestId);
-    }
-
-    const QMultiMap<QString, QString> query = parseQuery(encodedQuery);
-    const QString shadowName = query.contains(QStringLiteral("name"))
-        ? query.value(QStringLiteral("name"))
-        : QString();
+    const QString &operation = target.operation;
+    const QMultiMap<QString, QString> &query = target.query;
     const QString nextToken = query.value(QStringLiteral("nextToken"));
-
-    if (*operation == QLatin1String("GetThingShadow"))
-        return Reply::fromResult(m_backend->getThingShadow(thingName, shadowName), requestId);
-    if (*operation == QLatin1String("UpdateThingShadow"))
-        return Reply::fromResult(m_backend->updateThingShadow(thingName, shadowName, request.body()),
-                                 requestId);
-    if (*operation == QLatin1String("DeleteThingShadow"))
-        return Reply::fromResult(m_backend->deleteThingShadow(thingName, shadowName), requestId);
-    if (*operation == QLatin1String("ListNamedShadowsForThing")) {
-        int pageSize = 100;
-        if (auto invalid = intParameter(query, QStringLiteral("pageSize"), 1, 100, &pageSize))
-            return Reply::fromError(*invalid, requestId);
-        return Reply::fromResult(m_backend->listNamedShadowsForThing(thingName, nextToken, pageSize),
-                                 requestId);
-    }
-    if (*operation == QLatin1String("ListRetainedMessages")) {
-        int maxResults = 200;
-        if (auto invalid = intParameter(query, QStringLiteral("maxResults"), 1, 200, &maxResults))
-            return Reply::fromError(*invalid, requestId);
-        return Reply::fromResult(m_backend->listRetainedMessages(nextToken, maxResults), requestId);
-    }
-    if (*operation == QLatin1String("GetRetainedMessage"))
-        return Reply::fromResult(m_backend->getRetainedMessage(topic), requestId);
-    if (*operation == QLatin1String("Publish")) {
-        PublishOptions options;
-        // Any QoS number reaches the backend, which explains why 2 is refused.
-        if (auto invalid = intParameter(query, QStringLiteral("qos"), 0, 255, &options.qos))
-            return Reply::fromError(*invalid, requestId);
-        const QString retain = query.value(QStringLiteral("retain"), QStringLiteral("false"));
-        if (retain != QLatin1String("true") && retain != QLatin1String("false"))
-            return fail(400, "InvalidRequestException",
-                        QStringLiteral("retain must be true or false, not '%1'").arg(retain));
-        options.retain = retain == QLatin1String("true");
-        options.userPropertiesHeader = header(request, "x-amz-mqtt5-user-properties");
-        options.payloadFormatIndicator = header(request, "x-amz-mqtt5-payload-format-indicator");
-        options.responseTopic = query.value(QStringLiteral("responseTopic"));
-        if (query.contains(QStringLiteral("messageExpiry"))) {
-            bool ok = false;
-            options.messageExpirySeconds = query.value(QStringLiteral("messageExpiry")).toLongLong(&ok);
-            if (!ok)
-                return fail(400, "InvalidRequestException",
-                            QStringLiteral("messageExpiry must be a number of seconds"));
+    // Absent: the classic shadow (a null string); present, even empty: a named one.
+    const QString shadowName =
+        query.contains(QStringLiteral("name")) ? query.value(QStringLiteral("name")) : QString();
+    const auto run = [&]() -> Result {
+        if (operation == QLatin1String("GetThingShadow"))
+            return m_backend->getThingShadow(target.thingName, shadowName);
+        if (operation == QLatin1String("UpdateThingShadow"))
+            return m_backend->updateThingShadow(target.thingName, shadowName, request.body());
+        if (operation == QLatin1String("DeleteThingShadow"))
+            return m_backend->deleteThingShadow(target.thingName, shadowName);
+        if (operation == QLatin1String("ListNamedShadowsForThing")) {
+            int pageSize = 100;
+            if (auto invalid = intParameter(query, QStringLiteral("pageSize"), 1, 100, &pageSize))
+                return *invalid;
+            return m_backend->listNamedShadowsForThing(target.thingName, nextToken, pageSize);
         }
-        return Reply::fromResult(m_backend->publish(topic, request.body(), options), requestId);
+        if (operation == QLatin1String("ListRetainedMessages")) {
+            int maxResults = 200;
+            if (auto invalid = intParameter(query, QStringLiteral("maxResults"), 1, 200, &maxResults))
+                return *invalid;
+            return m_backend->listRetainedMessages(nextToken, maxResults);
+        }
+        if (operation == QLatin1String("GetRetainedMessage"))
+            return m_backend->getRetainedMessage(target.topic);
+        if (operation == QLatin1String("Publish"))
+            return publish(target, request);
+        if (operation == QLatin1String("ListThings")) {
+            ListThingsQuery things;
+            if (auto invalid = intParameter(query, QStringLiteral("maxResults"), 1, 250, &things.maxResults))
+                return *invalid;
+            things.nextToken = nextToken;
+            things.attributeName = query.value(QStringLiteral("attributeName"));
+            things.attributeValue = query.value(QStringLiteral("attributeValue"));
+            things.usePrefixAttributeValue =
+                query.value(QStringLiteral("usePrefixAttributeValue")) == QLatin1String("true");
+            things.thingTypeName = query.value(QStringLiteral("thingTypeName"));
+            return m_backend->listThings(things);
+        }
+        return m_backend->describeEndpoint(query.value(QStringLiteral("endpointType")));
+    };
+    return Reply::fromResult(run(), requestId);
+}
+
+Result SandboxServer::publish(const Route &target, const QHttpServerRequest &request)
+{
+    const QMultiMap<QString, QString> &query = target.query;
+    PublishOptions options;
+    // Any integer reaches the backend, which explains that only QoS 0 and 1 exist.
+    if (auto invalid = intParameter(query, QStringLiteral("qos"), std::numeric_limits<int>::min(),
+                                    std::numeric_limits<int>::max(), &options.qos))
+        return *invalid;
+    const QString retain = query.value(QStringLiteral("retain"), QStringLiteral("false"));
+    if (retain != QLatin1String("true") && retain != QLatin1String("false"))
+        return Shadow::invalidRequest(
+            QStringLiteral("retain must be true or false, not '%1'").arg(retain));
+    options.retain = retain == QLatin1String("true");
+    options.userPropertiesHeader = header(request, "x-amz-mqtt5-user-properties");
+    options.payloadFormatIndicator = header(request, "x-amz-mqtt5-payload-format-indicator");
+    options.responseTopic = query.value(QStringLiteral("responseTopic"));
+    if (query.contains(QStringLiteral("messageExpiry"))) {
+        bool ok = false;
+        options.messageExpirySeconds = query.value(QStringLiteral("messageExpiry")).toLongLong(&ok);
+        if (!ok)
+            return Shadow::invalidRequest(QStringLiteral("messageExpiry must be a number of seconds"));
     }
-    if (*operation == QLatin1String("ListThings")) {
-        ListThingsQuery things;
-        if (auto invalid = intParameter(query, QStringLiteral("maxResults"), 1, 250, &things.maxResults))
-            return Reply::fromError(*invalid, requestId);
-        things.nextToken = nextToken;
-        things.attributeName = query.value(QStringLiteral("attributeName"));
-        things.attributeValue = query.value(QStringLiteral("attributeValue"));
-        things.usePrefixAttributeValue =
-            query.value(QStringLiteral("usePrefixAttributeValue")) == QLatin1String("true");
-        things.thingTypeName = query.value(QStringLiteral("thingTypeName"));
-        return Reply::fromResult(m_backend->listThings(things), requestId);
-    }
-    return Reply::fromResult(m_backend->describeEndpoint(query.value(QStringLiteral("endpointType"))),
-                             requestId);
+    return m_backend->publish(target.topic, request.body(), options);
 }
 
 SandboxServer::Reply SandboxServer::handleAdmin(const QHttpServerRequest &request,
@@ -622,21 +701,22 @@ SandboxServer::Reply SandboxServer::handleAdmin(const QHttpServerRequest &reques
 {
     const QByteArray path = request.url().path(QUrl::FullyEncoded).toLatin1();
     if (path != "/_sandbox/faults")
-        return Reply::fromError(error(404, "ResourceNotFoundException", QStringLiteral("Not Found")), requestId);
+        return Reply::fromError(error(404, "ResourceNotFoundException", QStringLiteral("Not Found")),
+                                requestId);
     if (request.method() == QHttpServerRequest::Method::Delete) {
         *m_faults = FaultPlan();
         return Reply::json({});
     }
     if (request.method() != QHttpServerRequest::Method::Put)
-        return Reply::fromError(error(405, "MethodNotAllowedException",
-                                      QStringLiteral("Use PUT to set the fault plan, DELETE to clear it")), requestId);
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(request.body(), &parseError);
-    QString reason = parseError.errorString();
-    const auto plan = document.isObject() ? FaultPlan::fromJson(document.object(), &reason)
-                                          : std::nullopt;
+        return Reply::fromError(
+            error(405, "MethodNotAllowedException",
+                  QStringLiteral("Use PUT to set the fault plan, DELETE to clear it")),
+            requestId);
+    QString reason;
+    const auto plan = parseFaultPlan(request.body(), &reason);
     if (!plan)
-        return Reply::fromError(Shadow::invalidRequest(tr("invalid fault plan: %1").arg(reason)), requestId);
+        return Reply::fromError(
+            Shadow::invalidRequest(QStringLiteral("invalid fault plan: %1").arg(reason)), requestId);
     *m_faults = *plan;
     return Reply::json({});
 }

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "sigv4verifier.h"
+#include "sandboxbackend.h"
+#include "shadow/validationerror.h"
 
 #include <QDateTime>
 #include <QHostAddress>
@@ -15,13 +16,15 @@
 #include <variant>
 
 class QHttpServerRequest;
+class QLockFile;
 class QTcpSocket;
 
 namespace Sandbox {
 
+struct Fault;
 class FaultPlan;
-class SandboxBackend;
 class SandboxStore;
+class SigV4Verifier;
 
 /** How to run the emulator; the command line of shadowscope-sandbox maps onto it. */
 struct ServerOptions
@@ -44,14 +47,16 @@ struct ServerOptions
     int maxDepth = 8;
     std::optional<QDateTime> pinnedClock;
     bool verbose = false;          ///< one line per request on stderr
+    bool adminApi = false;         ///< serve /_sandbox/faults (for tests), unsigned
 };
 
 /**
  * The local AWS IoT Data Plane emulator (IOT-DATA-PLANE.md sections 2 to 7): the seven
  * data-plane operations, ListThings and DescribeEndpoint, on 127.0.0.1 over HTTP or HTTPS.
  * Routes on the raw, still-encoded path, verifies SigV4, applies the fault plan, and keeps
- * its state in a data directory. Tests may replace the fault plan at run time with
- * PUT /_sandbox/faults (DELETE clears it); that path needs no signature.
+ * its state in a data directory (one sandbox per directory). With ServerOptions::adminApi,
+ * tests may replace the fault plan at run time with PUT /_sandbox/faults (DELETE clears it).
+ * Unsigned requests are answered only when addressed to a loopback name.
  */
 class SandboxServer final : public QObject
 {
@@ -77,34 +82,39 @@ public:
 
     SandboxBackend *backend() const;
 
+    /** The emulated operations' names, as fault plans and logs use them. */
+    static QStringList operationNames();
+
+    /** A fault plan from its JSON text, checked against the operation names. */
+    static std::optional<FaultPlan> parseFaultPlan(const QByteArray &json, QString *error);
+
     /** Writes pending state to the data directory now (on shutdown). */
     bool flush(QString *error);
 
 private:
     class HttpFrontend;
-    friend class HttpFrontend;
     struct Reply;
-    /** Which operation a request asks for, with its path labels decoded. */
-    struct Route
-    {
-        QString operation;
-        bool controlPlane = false;
-        QString thingName;
-        QString topic;
-    };
+    struct Route;
 
     void handleRequest(const QHttpServerRequest &request, QTcpSocket *socket);
+    void respond(const QHttpServerRequest &request, QTcpSocket *socket, const Reply &reply,
+                 const QByteArray &requestId, const std::optional<Fault> &fault);
     std::variant<Route, Reply> route(const QHttpServerRequest &request, const QByteArray &requestId);
+    std::optional<Shadow::ValidationError> authenticate(const Route &target,
+                                                        const QHttpServerRequest &request) const;
     Reply execute(const Route &target, const QHttpServerRequest &request,
                   const QByteArray &requestId);
-    static Reply faultReply(int status, const QByteArray &requestId);
+    Result publish(const Route &target, const QHttpServerRequest &request);
     Reply handleAdmin(const QHttpServerRequest &request, const QByteArray &requestId);
+    static Reply faultReply(int status, const QByteArray &requestId);
     QDateTime now() const;
     bool setUpCredentials(QString *error);
+    bool setUpFaults(QString *error);
     bool setUpTls(QString *error);
     bool setUpState(QString *error);
 
     ServerOptions m_options;
+    std::unique_ptr<QLockFile> m_lock;
     std::unique_ptr<HttpFrontend> m_http;
     std::unique_ptr<SandboxBackend> m_backend;
     std::unique_ptr<SandboxStore> m_store;

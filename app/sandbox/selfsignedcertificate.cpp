@@ -59,7 +59,10 @@ std::optional<PemPair> generateSelfSignedCertificate(QString *error)
         return std::nullopt;
     }
     unsigned char serial[16];
-    RAND_bytes(serial, sizeof serial);
+    if (RAND_bytes(serial, sizeof serial) != 1) {
+        *error = opensslError();
+        return std::nullopt;
+    }
     serial[0] &= 0x7f; // a positive serial number
     BIGNUM *serialNumber = BN_bin2bn(serial, sizeof serial, nullptr);
     BN_to_ASN1_INTEGER(serialNumber, X509_get_serialNumber(certificate.get()));
@@ -79,8 +82,9 @@ std::optional<PemPair> generateSelfSignedCertificate(QString *error)
     const bool extended =
         addExtension(certificate.get(), NID_subject_alt_name,
                      "IP:127.0.0.1,IP:0:0:0:0:0:0:0:1,DNS:localhost")
-        && addExtension(certificate.get(), NID_basic_constraints, "critical,CA:TRUE")
-        && addExtension(certificate.get(), NID_key_usage, "critical,digitalSignature,keyCertSign")
+        // Not a CA: trusting this certificate must not let its key vouch for other hosts.
+        && addExtension(certificate.get(), NID_basic_constraints, "critical,CA:FALSE")
+        && addExtension(certificate.get(), NID_key_usage, "critical,digitalSignature")
         && addExtension(certificate.get(), NID_ext_key_usage, "serverAuth");
     if (!extended || X509_sign(certificate.get(), key.get(), EVP_sha256()) == 0) {
         *error = opensslError();

@@ -17,7 +17,8 @@ struct PemPair
 
 /**
  * A self-signed certificate (ECDSA P-256, SHA-256) for the loopback addresses: subject
- * alternative names 127.0.0.1, ::1 and localhost, valid from an hour ago for 825 days.
+ * alternative names 127.0.0.1, ::1 and localhost, valid from an hour ago for 825 days. It is
+ * an end-entity certificate (CA:FALSE): trusting it trusts this server and nothing else.
  */
 std::optional<PemPair> generateSelfSignedCertificate(QString *error);
 

@@ -47,6 +47,12 @@ QString basic(const QDateTime &time)
     return QString::fromLatin1(Aws::SigV4::amzDate(time));
 }
 
+// Secrets and signatures are compared without leaking, through timing, how much matched.
+bool equalInConstantTime(const QByteArray &a, const QByteArray &b)
+{
+    return a.size() == b.size() && CRYPTO_memcmp(a.constData(), b.constData(), size_t(a.size())) == 0;
+}
+
 std::optional<QByteArray> headerValue(const Aws::HeaderList &headers, QByteArrayView name)
 {
     for (const auto &[key, value] : headers) {
@@ -317,7 +323,8 @@ std::optional<ValidationError> SigV4Verifier::verify(const Aws::SignableRequest 
     if (key == m_keys.cend())
         return invalidToken;
     if (!key->sessionToken.isEmpty()
-        && signedRequest.securityToken.value_or(QByteArray()) != key->sessionToken.toUtf8()) {
+        && !equalInConstantTime(signedRequest.securityToken.value_or(QByteArray()),
+                                key->sessionToken.toUtf8())) {
         return invalidToken;
     }
 
@@ -342,10 +349,7 @@ std::optional<ValidationError> SigV4Verifier::verify(const Aws::SignableRequest 
         Aws::SigV4::stringToSign(
             signedRequest.timestamp, Aws::SigV4::credentialScope(scopeDate, signingScope),
             Aws::SigV4::canonicalRequest(canonical, signedRequest.signedHeaders, payloadHash)));
-    if (expected.size() != signedRequest.signature.size()
-        || CRYPTO_memcmp(expected.constData(), signedRequest.signature.constData(),
-                         size_t(expected.size()))
-            != 0) {
+    if (!equalInConstantTime(expected, signedRequest.signature)) {
         return forbidden(QStringLiteral(
             "The request signature we calculated does not match the signature you provided. "
             "Check your AWS Secret Access Key and signing method. Consult the service "

@@ -224,7 +224,8 @@ class Sandbox:
     # -- lifecycle
 
     def command(self):
-        cmd = [SANDBOX_BINARY, "--port", "0", "--region", self.region]
+        # --admin: the tests replace the fault plan at run time through /_sandbox/faults.
+        cmd = [SANDBOX_BINARY, "--port", "0", "--region", self.region, "--admin"]
         if self.auth:
             cmd += ["--access-key", ACCESS_KEY, "--secret-key", SECRET_KEY]
             if self.session_token is not None:

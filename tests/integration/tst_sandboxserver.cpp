@@ -13,6 +13,7 @@
 #include <QNetworkReply>
 #include <QSignalSpy>
 #include <QSslConfiguration>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -41,6 +42,8 @@ private:
     {
         options.accessKeyId = AccessKey;
         options.secretAccessKey = SecretKey;
+        options.adminApi = true;
+        options.verbose = qEnvironmentVariableIsSet("SANDBOX_VERBOSE");
         auto server = std::make_unique<Sandbox::SandboxServer>();
         QString error;
         if (!server->start(options, &error))
@@ -254,6 +257,111 @@ private Q_SLOTS:
             QNetworkAccessManager network;
             QCOMPARE(call(&network, *server, "GET", "/things/lamp-01/shadow", "name=config").status, 404);
         }
+    }
+
+    // An ApiCall finishes from the event loop, never inside cancel(), and a receiver may
+    // delete the executor (and so the call) in its slot.
+    void callLifetime()
+    {
+        auto server = startServer({});
+        QVERIFY(server);
+        QNetworkAccessManager network;
+        setFaults(&network, *server, R"({"rules":[{"kind":"latency","delayMs":5000}]})");
+        auto *executor = new Iot::RequestExecutor(&network, {AccessKey, SecretKey, {}});
+        const Iot::Endpoint data{server->endpoint(), {server->region(), QStringLiteral("iotdata")}};
+
+        Iot::ApiCall *cancelled = executor->send(data, "GET", "/retainedMessage");
+        bool cancelledFinished = false;
+        Iot::ApiError::Kind kind = Iot::ApiError::Kind::None;
+        connect(cancelled, &Iot::ApiCall::finished, this, [&] {
+            cancelledFinished = true;
+            kind = cancelled->error().kind;
+        });
+        cancelled->cancel();
+        QVERIFY(!cancelledFinished);
+        QTRY_VERIFY(cancelledFinished);
+        QCOMPARE(int(kind), int(Iot::ApiError::Kind::Cancelled));
+
+        setFaults(&network, *server, "{}");
+        Iot::ApiCall *call = executor->send(data, "GET", "/retainedMessage");
+        bool finished = false;
+        connect(call, &Iot::ApiCall::finished, this, [&] {
+            delete executor; // deletes the call, its child, inside its own signal
+            finished = true;
+        });
+        QTRY_VERIFY(finished);
+    }
+
+    // Two sandboxes on one data directory would overwrite each other's store: the second is
+    // refused, and the directory is free again once the first has stopped.
+    void oneSandboxPerDataDirectory()
+    {
+        QTemporaryDir dir;
+        Sandbox::ServerOptions options;
+        options.dataDir = dir.path();
+        auto first = startServer(options);
+        QVERIFY(first);
+        Sandbox::SandboxServer second;
+        QString error;
+        QVERIFY(!second.start(options, &error));
+        QCOMPARE(error, QStringLiteral("%1 is in use by another sandbox").arg(dir.path()));
+        first.reset();
+        QVERIFY(startServer(options));
+    }
+
+    // Only requests addressed to a loopback name are answered (no DNS rebinding), and the
+    // admin path does not exist unless asked for.
+    void refusesForeignHostsAndHiddenAdmin_data()
+    {
+        QTest::addColumn<QByteArray>("request");
+        QTest::addColumn<bool>("adminApi");
+        QTest::addColumn<QByteArray>("statusLine");
+        QTest::newRow("rebound host") << QByteArray("GET /retainedMessage HTTP/1.1\r\nHost: attacker.example\r\n\r\n")
+                                      << false << QByteArray("HTTP/1.1 403");
+        QTest::newRow("localhost") << QByteArray("GET /retainedMessage HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                                   << false << QByteArray("HTTP/1.1 200");
+        QTest::newRow("admin off") << QByteArray("DELETE /_sandbox/faults HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                                   << false << QByteArray("HTTP/1.1 404");
+        QTest::newRow("admin on") << QByteArray("DELETE /_sandbox/faults HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                                  << true << QByteArray("HTTP/1.1 200");
+    }
+    void refusesForeignHostsAndHiddenAdmin()
+    {
+        QFETCH(QByteArray, request);
+        QFETCH(bool, adminApi);
+        QFETCH(QByteArray, statusLine);
+        Sandbox::SandboxServer server;
+        Sandbox::ServerOptions options;
+        options.auth = false;
+        options.adminApi = adminApi;
+        QString error;
+        QVERIFY2(server.start(options, &error), qPrintable(error));
+        QTcpSocket socket;
+        socket.connectToHost(server.endpoint().host(), quint16(server.endpoint().port()));
+        QVERIFY(socket.waitForConnected(5000));
+        socket.write(request);
+        QTRY_VERIFY(socket.bytesAvailable() > 0 && socket.canReadLine());
+        QVERIFY2(socket.readLine().startsWith(statusLine), statusLine.constData());
+    }
+
+    // A paging token belongs to the listing that issued it.
+    void pageTokensAreScoped()
+    {
+        auto server = startServer({});
+        QVERIFY(server);
+        QNetworkAccessManager network;
+        for (const QByteArray topic : {"t/a", "t/b"})
+            QCOMPARE(call(&network, *server, "POST", "/topics/" + QUrl::toPercentEncoding(QString::fromLatin1(topic)),
+                          "retain=true", "x").status, 200);
+        const Outcome first = call(&network, *server, "GET", "/retainedMessage", "maxResults=1");
+        const QByteArray token =
+            QUrl::toPercentEncoding(first.json.value(QStringLiteral("nextToken")).toString());
+        QVERIFY(!token.isEmpty());
+        QCOMPARE(call(&network, *server, "GET", "/retainedMessage", "nextToken=" + token).status, 200);
+        const Outcome misused = call(&network, *server, "GET", "/things", "nextToken=" + token, {},
+                                     SecretKey, QStringLiteral("iot"));
+        QCOMPARE(misused.status, 400);
+        QCOMPARE(misused.error.message, QStringLiteral("Invalid nextToken"));
     }
 
     void demoFleet()

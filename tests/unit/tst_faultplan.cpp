@@ -9,9 +9,11 @@ using Sandbox::FaultPlan;
 
 namespace {
 
+const QStringList Operations{QStringLiteral("GetThingShadow"), QStringLiteral("Publish")};
+
 std::optional<FaultPlan> parse(const QByteArray &json, QString *error)
 {
-    return FaultPlan::fromJson(QJsonDocument::fromJson(json).object(), error);
+    return FaultPlan::fromJson(QJsonDocument::fromJson(json).object(), Operations, error);
 }
 
 // One character per request: '-' no fault, 'S' status, 'L' latency, 'R' reset, 'T' truncate.
@@ -93,6 +95,18 @@ private Q_SLOTS:
                                 << QStringLiteral("rule 2: status must be 429, 500 or 503");
         QTest::newRow("delay") << QByteArray(R"({"rules":[{"kind":"latency","delayMs":-1}]})")
                                << QStringLiteral("rule 1: delayMs must be 0 to 60000");
+        QTest::newRow("plan member") << QByteArray(R"({"rule":[{"kind":"reset"}]})")
+                                     << QStringLiteral("unknown member 'rule' (seed, rules)");
+        QTest::newRow("rules type") << QByteArray(R"({"rules":{"kind":"reset"}})")
+                                    << QStringLiteral("rules must be an array");
+        QTest::newRow("rule member") << QByteArray(R"({"rules":[{"kind":"reset","times":2}]})")
+                                     << QStringLiteral("rule 1: unknown member 'times'");
+        QTest::newRow("operation") << QByteArray(R"({"rules":[{"kind":"reset","operations":["GetShadow"]}]})")
+                                   << QStringLiteral("rule 1: unknown operation 'GetShadow' (GetThingShadow, Publish)");
+        QTest::newRow("count") << QByteArray(R"({"rules":[{"kind":"reset","count":0}]})")
+                               << QStringLiteral("rule 1: count must be at least 1");
+        QTest::newRow("probability") << QByteArray(R"({"rules":[{"kind":"reset","probability":1.5}]})")
+                                     << QStringLiteral("rule 1: probability must be from 0 to 1");
     }
     void invalid()
     {
