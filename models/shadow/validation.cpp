@@ -50,8 +50,10 @@ std::optional<ValidationError> checkReservedTopic(const QString &topic, bool ret
         return invalidRequest(QStringLiteral("Publishing to reserved topic '") + topic
                               + QStringLiteral("' is not allowed"));
     }
-    if (retain)
-        return invalidRequest(QStringLiteral("Retained messages are not allowed on reserved topics"));
+    if (retain) {
+        return invalidRequest(
+            QStringLiteral("Retained messages are not allowed on reserved topics"));
+    }
     return std::nullopt;
 }
 
