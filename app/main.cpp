@@ -3,6 +3,8 @@
 
 #include <QApplication>
 #include <QIcon>
+#include <QLocale>
+#include <QTranslator>
 
 int main(int argc, char *argv[])
 {
@@ -25,6 +27,10 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("Shadowscope"));
     QApplication::setDesktopFileName(QStringLiteral("shadowscope"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/shadowscope.svg")));
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("shadowscope"), QStringLiteral("_"),
+                        QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&translator);
 
     Application app(options);
     return app.run();
