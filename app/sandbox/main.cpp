@@ -87,7 +87,7 @@ int main(int argc, char *argv[])
         QCoreApplication::translate("main", "Access key id clients sign with (default: generated, kept in the data directory)."),
         QStringLiteral("K"));
     const QCommandLineOption secretKey(QStringLiteral("secret-key"),
-        QCoreApplication::translate("main", "Secret access key clients sign with."), QStringLiteral("S"));
+        QCoreApplication::translate("main", "Secret access key clients sign with (or the environment variable SHADOWSCOPE_SANDBOX_SECRET_KEY)."), QStringLiteral("S"));
     const QCommandLineOption sessionToken(QStringLiteral("session-token"),
         QCoreApplication::translate("main", "Require this session token (default: any or none)."),
         QStringLiteral("T"));
@@ -143,7 +143,10 @@ int main(int argc, char *argv[])
     options.demo = parser.isSet(demo);
     options.auth = !parser.isSet(noAuth);
     options.accessKeyId = parser.value(accessKey);
-    options.secretAccessKey = parser.value(secretKey);
+    // The secret may come from the environment, out of sight of other users' process lists.
+    options.secretAccessKey = parser.isSet(secretKey)
+        ? parser.value(secretKey)
+        : qEnvironmentVariable("SHADOWSCOPE_SANDBOX_SECRET_KEY");
     options.sessionToken = parser.value(sessionToken);
     options.region = parser.value(region);
     options.tls = parser.isSet(tls) || parser.isSet(cert);
