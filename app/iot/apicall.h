@@ -28,7 +28,6 @@ public:
     const ApiError &error() const { return m_error; }
     const QByteArray &body() const { return m_body; }
     int httpStatus() const { return m_httpStatus; }
-    bool isFinished() const { return m_finished; }
 
     void cancel();
 

@@ -3,6 +3,7 @@
 
 #include "apicall.h"
 
+#include <QDateTime>
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
 
@@ -13,13 +14,7 @@ RequestExecutor::RequestExecutor(QNetworkAccessManager *network,
     : QObject(parent)
     , m_network(network)
     , m_credentials(std::move(credentials))
-    , m_clock([] { return QDateTime::currentDateTimeUtc(); })
 {
-}
-
-void RequestExecutor::setClock(Clock clock)
-{
-    m_clock = std::move(clock);
 }
 
 ApiCall *RequestExecutor::send(const Endpoint &endpoint, const QByteArray &method,
@@ -36,7 +31,7 @@ ApiCall *RequestExecutor::send(const Endpoint &endpoint, const QByteArray &metho
 
     Aws::SignableRequest signable{method, encodedPath, encodedQuery, headers, body};
     signable.headers.prepend({QByteArrayLiteral("host"), host});
-    Aws::SigV4::signRequest(signable, m_credentials, endpoint.scope, m_clock());
+    Aws::SigV4::signRequest(signable, m_credentials, endpoint.scope, QDateTime::currentDateTimeUtc());
 
     QByteArray url = base.toEncoded(QUrl::RemovePath | QUrl::RemoveQuery) + encodedPath;
     if (!encodedQuery.isEmpty())

@@ -3,11 +3,9 @@
 
 #include "aws/sigv4signer.h"
 
-#include <QDateTime>
 #include <QObject>
 #include <QUrl>
 
-#include <functional>
 
 class QNetworkAccessManager;
 
@@ -30,16 +28,11 @@ class RequestExecutor final : public QObject
 {
     Q_OBJECT
 public:
-    using Clock = std::function<QDateTime()>;
-
     /** A call with no progress for this long fails as a transport error. */
     static constexpr int TransferTimeoutMs = 30000;
 
     RequestExecutor(QNetworkAccessManager *network, Aws::SigningCredentials credentials,
                     QObject *parent = nullptr);
-
-    /** Replaces the clock (tests pin it). */
-    void setClock(Clock clock);
 
     /**
      * Sends @p method to @p encodedPath (labels percent-encoded once, as on the wire) with
@@ -52,7 +45,6 @@ public:
 private:
     QNetworkAccessManager *m_network;
     Aws::SigningCredentials m_credentials;
-    Clock m_clock;
 };
 
 } // namespace Iot

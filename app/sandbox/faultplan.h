@@ -42,8 +42,6 @@ public:
     /** The fault for the next request to @p operation, if one fires. */
     std::optional<Fault> next(const QString &operation);
 
-    bool isEmpty() const { return m_rules.isEmpty(); }
-
 private:
     struct Rule
     {

@@ -464,7 +464,6 @@ QUrl SandboxServer::endpoint() const
 QString SandboxServer::region() const { return m_options.region; }
 QString SandboxServer::accessKeyId() const { return m_options.accessKeyId; }
 QString SandboxServer::secretAccessKey() const { return m_options.secretAccessKey; }
-QString SandboxServer::sessionToken() const { return m_options.sessionToken; }
 QSslCertificate SandboxServer::certificate() const { return m_certificate; }
 QString SandboxServer::certificatePath() const { return m_certificatePath; }
 QString SandboxServer::storePath() const { return m_store ? m_store->filePath() : QString(); }

@@ -72,7 +72,6 @@ public:
     QString region() const;
     QString accessKeyId() const;
     QString secretAccessKey() const;
-    QString sessionToken() const;
     /** With TLS: the certificate clients should trust. */
     QSslCertificate certificate() const;
     /** With TLS and a data directory: where that certificate is stored as PEM. */
