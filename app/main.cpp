@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "application.h"
+#include "settings/applicationidentity.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -8,7 +9,7 @@
 
 int main(int argc, char *argv[])
 {
-    QApplication::setApplicationName(QStringLiteral("shadowscope"));
+    Settings::applyApplicationIdentity();
     QApplication::setApplicationVersion(QStringLiteral(SHADOWSCOPE_VERSION));
 
     // The command line is read before the GUI starts, so --help, --version and mistakes
