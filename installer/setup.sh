@@ -38,11 +38,13 @@ build() {
 
 run_tests() {
     # The keychain tests need a real Secret Service: a private D-Bus session with an
-    # unlocked gnome-keyring, so nothing touches the user's own keyring.
+    # unlocked gnome-keyring, so nothing touches the user's own keyring. The daemon keeps its
+    # keyrings under XDG_DATA_HOME: without a private one it would unlock (or create) the
+    # user's own login keyring with the test password, and fail when that is not its password.
     dbus-run-session -- bash -c '
         set -e
         export XDG_RUNTIME_DIR=$(mktemp -d)
-        eval "$(printf shadowscope-test | gnome-keyring-daemon --unlock --components=secrets)"
+        eval "$(printf shadowscope-test | XDG_DATA_HOME=$XDG_RUNTIME_DIR/data gnome-keyring-daemon --unlock --components=secrets)"
         export QT_QPA_PLATFORM=offscreen
         exec ctest --test-dir "$1" --output-on-failure --no-tests=error --parallel "$(nproc)"
     ' bash "$build_dir"
