@@ -44,30 +44,28 @@ CredentialsJob *AppProfileCredentialsProvider::resolve(QObject *parent)
     }
     SecretJob *read = m_store->read(secretKey(m_profileName), job);
     // Copies, not this: the provider may be replaced while the keychain answers.
-    QObject::connect(read, &SecretJob::finished, job,
-                     [job, read, name = m_profileName, keyId = m_accessKeyId] {
-                         switch (read->outcome()) {
-                         case SecretJob::Outcome::Ok: {
-                             Credentials credentials;
-                             credentials.keys.accessKeyId = keyId;
-                             credentials.keys.secretAccessKey = QString::fromUtf8(read->secret());
-                             credentials.source =
-                                 tr("Shadowscope profile %1 (secret in the system keychain)")
-                                     .arg(name);
-                             job->finishFound(credentials);
-                             break;
-                         }
-                         case SecretJob::Outcome::NotFound:
-                             job->finishNotConfigured(
-                                 tr("No secret access key is stored for Shadowscope profile %1.")
-                                     .arg(name));
-                             break;
-                         case SecretJob::Outcome::Failed:
-                         case SecretJob::Outcome::Pending:
-                             job->finishFailed(read->errorString());
-                             break;
-                         }
-                     });
+    QObject::connect(
+        read, &SecretJob::finished, job, [job, read, name = m_profileName, keyId = m_accessKeyId] {
+            switch (read->outcome()) {
+            case SecretJob::Outcome::Ok: {
+                Credentials credentials;
+                credentials.keys.accessKeyId = keyId;
+                credentials.keys.secretAccessKey = QString::fromUtf8(read->secret());
+                credentials.source
+                    = tr("Shadowscope profile %1 (secret in the system keychain)").arg(name);
+                job->finishFound(credentials);
+                break;
+            }
+            case SecretJob::Outcome::NotFound:
+                job->finishNotConfigured(
+                    tr("No secret access key is stored for Shadowscope profile %1.").arg(name));
+                break;
+            case SecretJob::Outcome::Failed:
+            case SecretJob::Outcome::Pending:
+                job->finishFailed(read->errorString());
+                break;
+            }
+        });
     return job;
 }
 

@@ -38,7 +38,8 @@ QString plainMessage(const QKeychain::Job *keychainJob, const QString &key)
                    "The system keychain refused access to the secret %1 (is it locked?): %2")
             .arg(key, detail);
     case QKeychain::CouldNotDeleteEntry:
-        return KeychainSecretStore::tr("The secret %1 could not be removed from the system keychain: %2")
+        return KeychainSecretStore::tr(
+                   "The secret %1 could not be removed from the system keychain: %2")
             .arg(key, detail);
     case QKeychain::NoBackendAvailable:
     case QKeychain::NotImplemented:
@@ -52,7 +53,8 @@ QString plainMessage(const QKeychain::Job *keychainJob, const QString &key)
                    "The system keychain is not available: there is no D-Bus session to reach the "
                    "Secret Service (%1).")
             .arg(detail);
-    return KeychainSecretStore::tr("The system keychain failed on the secret %1: %2").arg(key, detail);
+    return KeychainSecretStore::tr("The system keychain failed on the secret %1: %2")
+        .arg(key, detail);
 }
 
 } // namespace

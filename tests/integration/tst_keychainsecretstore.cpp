@@ -104,8 +104,8 @@ private Q_SLOTS:
             << QByteArrayLiteral("je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY");
         QTest::newRow("binary, NUL and non-UTF-8 bytes")
             << QByteArray("\x00\x01\xff\xfe secret", 11) << QByteArray("\xc3\x28\x00\x80", 4);
-        QTest::newRow("UTF-8 text") << QStringLiteral("pässwörd ✓").toUtf8()
-                                    << QStringLiteral("日本語の秘密").toUtf8();
+        QTest::newRow("UTF-8 text")
+            << QStringLiteral("pässwörd ✓").toUtf8() << QStringLiteral("日本語の秘密").toUtf8();
     }
 
     // Against the real Secret Service: write, read back, overwrite, remove, then the key is
@@ -198,7 +198,8 @@ private Q_SLOTS:
         QVERIFY(runtime.isValid());
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
-                           QStringLiteral("unix:path=") + runtime.filePath(QStringLiteral("no-bus")));
+                           QStringLiteral("unix:path=")
+                               + runtime.filePath(QStringLiteral("no-bus")));
         environment.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtime.path());
         environment.remove(QStringLiteral("DISPLAY"));
         environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
@@ -209,7 +210,8 @@ private Q_SLOTS:
         child.start(QCoreApplication::applicationFilePath(), {});
         QVERIFY2(child.waitForFinished(30000), qPrintable(child.errorString()));
         QCOMPARE(child.exitStatus(), QProcess::NormalExit);
-        const QStringList lines = QString::fromUtf8(child.readAllStandardOutput()).split(QLatin1Char('\n'));
+        const QStringList lines
+            = QString::fromUtf8(child.readAllStandardOutput()).split(QLatin1Char('\n'));
         QVERIFY2(lines.size() >= 2, qPrintable(lines.join(QLatin1Char('|'))));
         QCOMPARE(lines.at(0), QStringLiteral("Failed"));
         QVERIFY2(lines.at(1).startsWith(QStringLiteral("The system keychain is not available: ")),
@@ -221,7 +223,7 @@ private:
     QString uniqueKey()
     {
         const QString key = QStringLiteral("test/tst_keychainsecretstore/")
-                            + QUuid::createUuid().toString(QUuid::WithoutBraces);
+            + QUuid::createUuid().toString(QUuid::WithoutBraces);
         m_written.append(key);
         return key;
     }

@@ -85,11 +85,11 @@ private Q_SLOTS:
     void secretNeverOnDisk()
     {
         QFETCH(Leak, leak);
-        const QString profile = QStringLiteral("never-written-")
-                                + QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const QString profile
+            = QStringLiteral("never-written-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
         const QString secret = randomSecret();
         const QString accessKeyId = QStringLiteral("AKID")
-                                    + QUuid::createUuid().toString(QUuid::Id128).left(16).toUpper();
+            + QUuid::createUuid().toString(QUuid::Id128).left(16).toUpper();
 
         KeychainSecretStore store;
         QString error;
@@ -120,8 +120,8 @@ private Q_SLOTS:
         case Leak::None:
             break;
         case Leak::SecretInDataFile: {
-            const QString dir =
-                QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+            const QString dir
+                = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
             QVERIFY(QDir().mkpath(dir));
             plantedFile = dir + QStringLiteral("/planted-") + profile;
             QFile file(plantedFile);
@@ -147,13 +147,13 @@ private Q_SLOTS:
                  qPrintable(settings->fileName()));
 
         // The scan reads the settings file: the access key id (not secret) is found in it.
-        QCOMPARE(filesContaining({accessKeyId.toUtf8()}), QStringList{settings->fileName()});
+        QCOMPARE(filesContaining({ accessKeyId.toUtf8() }), QStringList { settings->fileName() });
 
-        const QStringList leaks = filesContaining({secret.toUtf8(), secret.toUtf8().toBase64()});
+        const QStringList leaks = filesContaining({ secret.toUtf8(), secret.toUtf8().toBase64() });
         if (leak == Leak::None)
             QVERIFY2(leaks.isEmpty(), qPrintable(leaks.join(QLatin1Char(' '))));
         else
-            QCOMPARE(leaks, QStringList{plantedFile});
+            QCOMPARE(leaks, QStringList { plantedFile });
     }
 
 private:

@@ -59,8 +59,8 @@ private Q_SLOTS:
     {
         MemorySecretStore store;
         QCOMPARE(runToEnd(AppProfileCredentialsProvider::saveSecret(
-                     &store, QStringLiteral("dev"), QStringLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"),
-                     this)),
+                     &store, QStringLiteral("dev"),
+                     QStringLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"), this)),
                  SecretJob::Outcome::Ok);
         QCOMPARE(store.secrets().value(QStringLiteral("profile/dev/secret-access-key")),
                  QByteArrayLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"));
@@ -169,10 +169,12 @@ private Q_SLOTS:
         QCOMPARE(runToEnd(AppProfileCredentialsProvider::saveSecret(
                      &store, QStringLiteral("dev"), QStringLiteral("s3cr3t"), this)),
                  SecretJob::Outcome::Ok);
-        QCOMPARE(runToEnd(AppProfileCredentialsProvider::removeSecret(&store, QStringLiteral("dev"), this)),
+        QCOMPARE(runToEnd(AppProfileCredentialsProvider::removeSecret(&store, QStringLiteral("dev"),
+                                                                      this)),
                  SecretJob::Outcome::Ok);
         QVERIFY(store.secrets().isEmpty());
-        QCOMPARE(runToEnd(AppProfileCredentialsProvider::removeSecret(&store, QStringLiteral("dev"), this)),
+        QCOMPARE(runToEnd(AppProfileCredentialsProvider::removeSecret(&store, QStringLiteral("dev"),
+                                                                      this)),
                  SecretJob::Outcome::Ok);
 
         AppProfileCredentialsProvider provider(&store, QStringLiteral("dev"),
