@@ -267,7 +267,8 @@ void RequestExecutor::onReplyFinished(ApiCall *call, QNetworkReply *reply)
 {
     call->m_reply = nullptr;
     reply->deleteLater();
-    call->m_body = reply->readAll();
+    // A reply aborted by the transfer timeout is closed: there is nothing to read.
+    call->m_body = reply->isOpen() ? reply->readAll() : QByteArray();
     call->m_httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     ApiError error = classify(call, reply);
 
