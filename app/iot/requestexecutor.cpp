@@ -56,22 +56,6 @@ std::optional<QDateTime> parseHttpDate(const QByteArray &value)
     return time.toUTC();
 }
 
-// Secrets never reach the request log, even when a service or a proxy echoes them.
-QString redact(QString text, const Aws::SigningCredentials &keys)
-{
-    const QString hidden = QStringLiteral("[redacted]");
-    for (const QString &secret : {keys.secretAccessKey, keys.sessionToken}) {
-        if (!secret.isEmpty())
-            text.replace(secret, hidden);
-    }
-    static const QRegularExpression signed_(
-        QStringLiteral("(Signature|X-Amz-Signature|X-Amz-Credential|X-Amz-Security-Token|"
-                       "Authorization)([=:]\\s*)[^&\\s,]+"),
-        QRegularExpression::CaseInsensitiveOption);
-    text.replace(signed_, QStringLiteral("\\1\\2[redacted]"));
-    return text;
-}
-
 QString kindName(ApiError::Kind kind)
 {
     switch (kind) {
@@ -107,6 +91,22 @@ QByteArray hostHeader(const QUrl &base)
 }
 
 } // namespace
+
+// Secrets never reach the request log, even when a service or a proxy echoes them.
+QString RequestExecutor::redactSecrets(QString text, const Aws::SigningCredentials &keys)
+{
+    const QString hidden = QStringLiteral("[redacted]");
+    for (const QString &secret : {keys.secretAccessKey, keys.sessionToken}) {
+        if (!secret.isEmpty())
+            text.replace(secret, hidden);
+    }
+    static const QRegularExpression signedValue(
+        QStringLiteral("(Signature|X-Amz-Signature|X-Amz-Credential|X-Amz-Security-Token|"
+                       "Authorization)([=:]\\s*)[^&\\s,]+"),
+        QRegularExpression::CaseInsensitiveOption);
+    text.replace(signedValue, QStringLiteral("\\1\\2") + hidden);
+    return text;
+}
 
 RequestExecutor::RequestExecutor(QNetworkAccessManager *network,
                                  Aws::CredentialsProvider *credentials, QObject *parent)
@@ -329,7 +329,7 @@ void RequestExecutor::logAttempt(ApiCall *call, const ApiError &error, int httpS
     entry.requestId = error.requestId;
     entry.errorCode = error.code.isEmpty() ? kindName(error.kind) : error.code;
     const Aws::SigningCredentials keys = m_credentials ? m_credentials->keys : Aws::SigningCredentials{};
-    entry.errorMessage = redact(error.message, keys);
+    entry.errorMessage = redactSecrets(error.message, keys);
     Q_EMIT attemptFinished(entry);
 }
 

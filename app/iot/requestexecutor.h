@@ -63,6 +63,13 @@ public:
     void setTransferTimeoutMs(int milliseconds);
     int transferTimeoutMs() const { return m_transferTimeoutMs; }
 
+    /**
+     * @p text with the secret key and session token of @p keys, and the values of
+     * Authorization, Signature, X-Amz-Signature, X-Amz-Credential and X-Amz-Security-Token,
+     * replaced by "[redacted]": what the request log may show of a message.
+     */
+    static QString redactSecrets(QString text, const Aws::SigningCredentials &keys);
+
     /** The correction applied to the local clock when signing (server − local), in seconds. */
     qint64 clockOffsetSeconds() const { return m_clockOffsetSeconds; }
 
