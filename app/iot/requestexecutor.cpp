@@ -180,8 +180,12 @@ void RequestExecutor::onCredentialsResolved(Aws::CredentialsJob *job)
         error.message = job->errorString().isEmpty()
             ? tr("no credential source is configured")
             : job->errorString();
+        const QPointer<RequestExecutor> alive(this);
         logAttempt(call, error, 0);
-        finishWithError(call, error);
+        if (!alive) // a receiver of attemptFinished() deleted the executor, and so the calls
+            return;
+        if (call)
+            finishWithError(call, error);
     }
 }
 
@@ -281,7 +285,10 @@ void RequestExecutor::onReplyFinished(ApiCall *call, QNetworkReply *reply)
             error.message = tr("The answer could not be read: %1").arg(reason);
         }
     }
+    const QPointer<ApiCall> alive(call);
     logAttempt(call, error, call->m_httpStatus);
+    if (!alive) // a receiver of attemptFinished() deleted the call or the executor
+        return;
 
     if (!error.isError()) {
         m_retryPolicy.recordSuccess(call->m_attempt, call->m_lastRetryCost);
