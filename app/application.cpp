@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "application.h"
 
+#include "aws/credentials.h"
 #include "iot/apicall.h"
+#include "iot/iotcontrolclient.h"
 #include "iot/requestexecutor.h"
 #include "mainwindow.h"
 #include "sandbox/sandboxserver.h"
@@ -102,11 +104,14 @@ void Application::connectToSandbox()
     const QString where = tr("Sandbox · %1 · %2").arg(m_sandbox->endpoint().toString(),
                                                       m_sandbox->region());
     m_window->setEndpointDescription(tr("%1 · connecting…").arg(where));
-    m_executor = std::make_unique<Iot::RequestExecutor>(
-        m_network.get(),
-        Aws::SigningCredentials{m_sandbox->accessKeyId(), m_sandbox->secretAccessKey(), {}});
-    const Iot::Endpoint control{m_sandbox->endpoint(), {m_sandbox->region(), QStringLiteral("iot")}};
-    Iot::ApiCall *call = m_executor->send(control, "GET", "/endpoint", "endpointType=iot%3AData-ATS");
+    m_credentials = std::make_unique<Aws::StaticCredentialsProvider>(Aws::Credentials{
+        {m_sandbox->accessKeyId(), m_sandbox->secretAccessKey(), {}}, std::nullopt,
+        tr("the sandbox's key pair")});
+    m_executor = std::make_unique<Iot::RequestExecutor>(m_network.get(), m_credentials.get());
+    m_control = std::make_unique<Iot::IotControlClient>(
+        m_executor.get(),
+        Iot::Endpoint{m_sandbox->endpoint(), {m_sandbox->region(), QStringLiteral("iot")}, {}});
+    Iot::ApiCall *call = m_control->describeEndpoint();
     connect(call, &Iot::ApiCall::finished, this, [this, call, where] {
         m_window->setEndpointDescription(
             call->error().isError() ? tr("%1 · %2").arg(where, call->error().userMessage())

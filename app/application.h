@@ -9,7 +9,11 @@
 class MainWindow;
 class QNetworkAccessManager;
 
+namespace Aws {
+class CredentialsProvider;
+}
 namespace Iot {
+class IotControlClient;
 class RequestExecutor;
 }
 namespace Sandbox {
@@ -51,7 +55,9 @@ private:
     LaunchOptions m_options;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<Sandbox::SandboxServer> m_sandbox;
+    std::unique_ptr<Aws::CredentialsProvider> m_credentials;
     std::unique_ptr<Iot::RequestExecutor> m_executor;
+    std::unique_ptr<Iot::IotControlClient> m_control;
     std::unique_ptr<MainWindow> m_window;
     int m_exitCode = 0;
 };

@@ -12,6 +12,17 @@ QString ApiError::userMessage() const
         return tr("No answer from the endpoint: %1").arg(message);
     case Kind::Cancelled:
         return tr("Cancelled");
+    case Kind::Timeout:
+        return tr("The request timed out after %1 s").arg(timeoutSeconds);
+    case Kind::Tls:
+        return tr("TLS: %1; the certificate is not trusted").arg(message);
+    case Kind::Credentials:
+        return tr("No credentials: %1").arg(message);
+    case Kind::ClockSkew:
+        return tr("Your clock is off by %1 s; Shadowscope corrected for it and retried, but AWS "
+                  "still refused the request: %2")
+            .arg(clockOffsetSeconds)
+            .arg(message);
     case Kind::Service:
         break;
     }
