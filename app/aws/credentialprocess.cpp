@@ -168,10 +168,8 @@ CredentialProcess::CredentialProcess(const QString &program, const QStringList &
 
     connect(m_process, &QProcess::readyReadStandardOutput, this, [this] {
         m_standardOutput += m_process->readAllStandardOutput();
-        if (m_standardOutput.size() > MaxStandardOutput) {
-            m_process->kill();
-            finish(Status::OutputTooLarge);
-        }
+        if (m_standardOutput.size() > MaxStandardOutput)
+            stop(Status::OutputTooLarge);
     });
     connect(m_process, &QProcess::readyReadStandardError, this, [this] {
         const QByteArray chunk = m_process->readAllStandardError();
@@ -187,14 +185,14 @@ CredentialProcess::CredentialProcess(const QString &program, const QStringList &
                 const QByteArray rest = m_process->readAllStandardError();
                 m_standardError += rest.left(qMax<qsizetype>(0, MaxStandardError - m_standardError.size()));
                 if (m_standardOutput.size() > MaxStandardOutput)
-                    finish(Status::OutputTooLarge);
-                finish(exitStatus == QProcess::CrashExit ? Status::Crashed : Status::Exited,
-                       exitCode);
+                    m_stoppedAs = Status::OutputTooLarge;
+                if (m_stoppedAs)
+                    finish(*m_stoppedAs);
+                else
+                    finish(exitStatus == QProcess::CrashExit ? Status::Crashed : Status::Exited,
+                           exitCode);
             });
-    connect(m_timer, &QTimer::timeout, this, [this] {
-        m_process->kill();
-        finish(Status::TimedOut);
-    });
+    connect(m_timer, &QTimer::timeout, this, [this] { stop(Status::TimedOut); });
 }
 
 void CredentialProcess::start(std::function<void(const Result &)> done)
@@ -202,6 +200,16 @@ void CredentialProcess::start(std::function<void(const Result &)> done)
     m_done = std::move(done);
     m_timer->start();
     m_process->start(QIODevice::ReadOnly);
+}
+
+void CredentialProcess::stop(Status status)
+{
+    // Killed, then reported once QProcess has reaped it (its finished signal), so no process
+    // outlives the result.
+    if (m_stoppedAs)
+        return;
+    m_stoppedAs = status;
+    m_process->kill();
 }
 
 void CredentialProcess::finish(Status status, int exitCode)

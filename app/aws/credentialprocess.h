@@ -64,6 +64,7 @@ public:
     void start(std::function<void(const Result &)> done);
 
 private:
+    void stop(Status status);
     void finish(Status status, int exitCode = 0);
 
     QProcess *m_process;
@@ -71,6 +72,7 @@ private:
     std::function<void(const Result &)> m_done;
     QByteArray m_standardOutput;
     QByteArray m_standardError;
+    std::optional<Status> m_stoppedAs; ///< why it was killed, reported when it has exited
     bool m_finished = false;
 };
 
