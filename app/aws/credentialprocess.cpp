@@ -195,6 +195,18 @@ CredentialProcess::CredentialProcess(const QString &program, const QStringList &
     connect(m_timer, &QTimer::timeout, this, [this] { stop(Status::TimedOut); });
 }
 
+CredentialProcess::~CredentialProcess()
+{
+    if (m_process->state() == QProcess::NotRunning)
+        return;
+    // Abandoned while running (its job was deleted): kill it and let the QProcess go once it
+    // has reaped the child, without blocking here as QProcess's own destructor would.
+    m_process->disconnect(this);
+    m_process->setParent(nullptr);
+    connect(m_process, &QProcess::finished, m_process, &QObject::deleteLater);
+    m_process->kill();
+}
+
 void CredentialProcess::start(std::function<void(const Result &)> done)
 {
     m_done = std::move(done);

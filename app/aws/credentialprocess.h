@@ -59,6 +59,7 @@ public:
 
     CredentialProcess(const QString &program, const QStringList &arguments,
                       std::chrono::milliseconds timeout, QObject *parent);
+    ~CredentialProcess() override;
 
     /** Starts the program; @p done receives the result once. */
     void start(std::function<void(const Result &)> done);
