@@ -18,11 +18,11 @@ public:
     ScopedEnvironment()
     {
         for (const char *name :
-             {"AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
-              "AWS_CREDENTIAL_EXPIRATION", "AWS_PROFILE", "AWS_REGION", "AWS_DEFAULT_REGION",
-              "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE", "AWS_CA_BUNDLE",
-              "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_IOT", "AWS_ENDPOINT_URL_IOT_DATA_PLANE",
-              "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"})
+             { "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
+               "AWS_CREDENTIAL_EXPIRATION", "AWS_PROFILE", "AWS_REGION", "AWS_DEFAULT_REGION",
+               "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE", "AWS_CA_BUNDLE",
+               "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_IOT", "AWS_ENDPOINT_URL_IOT_DATA_PLANE",
+               "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS" })
             unset(name);
     }
     ~ScopedEnvironment()
@@ -51,9 +51,9 @@ public:
 private:
     void save(const char *name)
     {
-        m_saved.append({QByteArray(name),
-                        qEnvironmentVariableIsSet(name) ? std::optional(qgetenv(name))
-                                                        : std::nullopt});
+        m_saved.append(
+            { QByteArray(name),
+              qEnvironmentVariableIsSet(name) ? std::optional(qgetenv(name)) : std::nullopt });
     }
 
     QList<std::pair<QByteArray, std::optional<QByteArray>>> m_saved;

@@ -49,7 +49,8 @@ CredentialsJob *AwsCliCredentialsProvider::resolve(QObject *parent)
     const QString profile = AwsProfiles::selectedProfile(m_profile);
     const bool needed = needsAwsCli(AwsProfiles::load().settings(profile));
     if (!needed && m_use == Use::WhenProfileNeedsIt) {
-        job->finishNotConfigured(tr("Profile %1 uses neither SSO nor an assumed role.").arg(profile));
+        job->finishNotConfigured(
+            tr("Profile %1 uses neither SSO nor an assumed role.").arg(profile));
         return job;
     }
     const QString program = findExecutable(m_awsExecutable);
@@ -59,9 +60,10 @@ CredentialsJob *AwsCliCredentialsProvider::resolve(QObject *parent)
                               .arg(profile, m_awsExecutable));
         return job;
     }
-    const QStringList arguments = {QStringLiteral("configure"), QStringLiteral("export-credentials"),
-                                   QStringLiteral("--profile"), profile,
-                                   QStringLiteral("--format"), QStringLiteral("process")};
+    const QStringList arguments
+        = { QStringLiteral("configure"), QStringLiteral("export-credentials"),
+            QStringLiteral("--profile"), profile,
+            QStringLiteral("--format"),  QStringLiteral("process") };
     auto *process = new CredentialProcess(program, arguments, m_timeout, job);
     const QPointer<CredentialsJob> guard(job);
     const std::chrono::milliseconds timeout = m_timeout;
@@ -88,8 +90,8 @@ CredentialsJob *AwsCliCredentialsProvider::resolve(QObject *parent)
                 return;
             }
         }
-        const QString failure =
-            ProcessCredentialsProvider::failureMessage(what, result, program, timeout);
+        const QString failure
+            = ProcessCredentialsProvider::failureMessage(what, result, program, timeout);
         if (!failure.isEmpty()) {
             guard->finishFailed(failure);
             return;

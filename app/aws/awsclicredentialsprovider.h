@@ -30,10 +30,11 @@ public:
      * @p profile empty: AWS_PROFILE, else "default". @p awsExecutable: a path, or a name
      * looked up on PATH.
      */
-    explicit AwsCliCredentialsProvider(
-        QString profile = {}, QString awsExecutable = QStringLiteral("aws"),
-        Use use = Use::WhenProfileNeedsIt,
-        std::chrono::milliseconds timeout = CredentialProcess::DefaultTimeout);
+    explicit AwsCliCredentialsProvider(QString profile = {},
+                                       QString awsExecutable = QStringLiteral("aws"),
+                                       Use use = Use::WhenProfileNeedsIt,
+                                       std::chrono::milliseconds timeout
+                                       = CredentialProcess::DefaultTimeout);
     CredentialsJob *resolve(QObject *parent) override;
 
     /** True for SSO settings (sso_session, sso_start_url, sso_account_id) and role_arn with

@@ -47,7 +47,7 @@ AwsConfigFile AwsConfigFile::parse(QStringView text, Kind kind)
 {
     AwsConfigFile file;
     Settings *section = nullptr; // null: outside any section we keep
-    QString lastKey;             // the property an indented line belongs to
+    QString lastKey; // the property an indented line belongs to
     bool lastKeyOpensSubsection = false;
 
     for (QStringView rawLine : text.split(u'\n')) {
@@ -88,7 +88,8 @@ AwsConfigFile AwsConfigFile::parse(QStringView text, Kind kind)
             if (lastKeyOpensSubsection) {
                 const QStringView key = equals > 0 ? line.left(equals).trimmed() : QStringView();
                 if (!key.isEmpty())
-                    section->insert(lastKey % u'.' % key, line.mid(equals + 1).trimmed().toString());
+                    section->insert(lastKey % u'.' % key,
+                                    line.mid(equals + 1).trimmed().toString());
             } else {
                 QString &value = (*section)[lastKey];
                 value = value % u'\n' % line;

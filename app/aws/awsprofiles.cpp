@@ -38,8 +38,8 @@ AwsProfiles AwsProfiles::fromText(QStringView configText, QStringView credential
 {
     AwsProfiles profiles;
     profiles.m_config = AwsConfigFile::parse(configText, AwsConfigFile::Kind::Config);
-    profiles.m_credentials =
-        AwsConfigFile::parse(credentialsText, AwsConfigFile::Kind::Credentials);
+    profiles.m_credentials
+        = AwsConfigFile::parse(credentialsText, AwsConfigFile::Kind::Credentials);
     return profiles;
 }
 
@@ -118,7 +118,7 @@ AwsConfigFile::Settings AwsProfiles::ssoSession(const QString &name) const
 
 QString AwsProfiles::region(const QString &profile) const
 {
-    for (const char *name : {"AWS_REGION", "AWS_DEFAULT_REGION"}) {
+    for (const char *name : { "AWS_REGION", "AWS_DEFAULT_REGION" }) {
         const QString region = environment(name);
         if (!region.isEmpty())
             return region;
@@ -145,9 +145,9 @@ EndpointChoice AwsProfiles::endpoint(Plane plane, const QString &profile,
         || isTrue(profileSettings.value(QStringLiteral("ignore_configured_endpoint_urls"))))
         return {};
 
-    const char *serviceVariable =
-        plane == Plane::Data ? "AWS_ENDPOINT_URL_IOT_DATA_PLANE" : "AWS_ENDPOINT_URL_IOT";
-    for (const char *name : {serviceVariable, "AWS_ENDPOINT_URL"}) {
+    const char *serviceVariable
+        = plane == Plane::Data ? "AWS_ENDPOINT_URL_IOT_DATA_PLANE" : "AWS_ENDPOINT_URL_IOT";
+    for (const char *name : { serviceVariable, "AWS_ENDPOINT_URL" }) {
         const QString url = environment(name);
         if (!url.isEmpty())
             return checkEndpoint(url, QString::fromLatin1(name));
@@ -157,8 +157,10 @@ EndpointChoice AwsProfiles::endpoint(Plane plane, const QString &profile,
     if (!servicesName.isEmpty()) {
         const QString key = plane == Plane::Data ? QStringLiteral("iot_data_plane.endpoint_url")
                                                  : QStringLiteral("iot.endpoint_url");
-        const QString url =
-            m_config.services(servicesName).value_or(AwsConfigFile::Settings()).value(key).trimmed();
+        const QString url = m_config.services(servicesName)
+                                .value_or(AwsConfigFile::Settings())
+                                .value(key)
+                                .trimmed();
         if (!url.isEmpty())
             return checkEndpoint(url, tr("services %1 of profile %2").arg(servicesName, profile));
     }

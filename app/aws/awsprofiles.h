@@ -13,9 +13,9 @@ namespace Aws {
 /** The endpoint a client should use, or none (then it asks DescribeEndpoint). */
 struct EndpointChoice
 {
-    QUrl url;       ///< empty: no endpoint configured
+    QUrl url; ///< empty: no endpoint configured
     QString source; ///< where it came from: "AWS_ENDPOINT_URL_IOT", "profile dev", ...
-    QString error;  ///< set when the configured URL is refused; url is then empty
+    QString error; ///< set when the configured URL is refused; url is then empty
 };
 
 /**

@@ -24,7 +24,7 @@ QString describe(const QJsonValue &value)
         return u'"' + value.toString() + u'"';
     default:
         return QString::fromUtf8(
-            QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact).chopped(1).mid(1));
+            QJsonDocument(QJsonArray { value }).toJson(QJsonDocument::Compact).chopped(1).mid(1));
     }
 }
 
@@ -125,10 +125,10 @@ CredentialProcess::Parsed CredentialProcess::parseOutput(const QByteArray &json)
             return std::nullopt;
         return value.toString();
     };
-    for (const char *key : {"AccessKeyId", "SecretAccessKey", "SessionToken", "Expiration"}) {
+    for (const char *key : { "AccessKeyId", "SecretAccessKey", "SessionToken", "Expiration" }) {
         if (!text(key)) {
-            parsed.error = tr("Its output has a \"%1\" that is not a string.")
-                               .arg(QLatin1String(key));
+            parsed.error
+                = tr("Its output has a \"%1\" that is not a string.").arg(QLatin1String(key));
             return parsed;
         }
     }
@@ -183,7 +183,8 @@ CredentialProcess::CredentialProcess(const QString &program, const QStringList &
             [this](int exitCode, QProcess::ExitStatus exitStatus) {
                 m_standardOutput += m_process->readAllStandardOutput();
                 const QByteArray rest = m_process->readAllStandardError();
-                m_standardError += rest.left(qMax<qsizetype>(0, MaxStandardError - m_standardError.size()));
+                m_standardError
+                    += rest.left(qMax<qsizetype>(0, MaxStandardError - m_standardError.size()));
                 if (m_standardOutput.size() > MaxStandardOutput)
                     m_stoppedAs = Status::OutputTooLarge;
                 if (m_stoppedAs)

@@ -28,7 +28,7 @@ class CredentialProcess final : public QObject
 {
     Q_OBJECT
 public:
-    static constexpr std::chrono::milliseconds DefaultTimeout{60'000};
+    static constexpr std::chrono::milliseconds DefaultTimeout { 60'000 };
 
     enum class Status { Exited, FailedToStart, Crashed, TimedOut, OutputTooLarge };
     Q_ENUM(Status)

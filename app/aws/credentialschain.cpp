@@ -14,11 +14,11 @@ CredentialsChain::CredentialsChain(const Options &options, QObject *parent)
     , m_options(options)
     , m_environment(std::make_unique<EnvironmentCredentialsProvider>())
     , m_sharedFile(std::make_unique<SharedFileCredentialsProvider>(options.profile))
-    , m_process(std::make_unique<ProcessCredentialsProvider>(options.profile,
-                                                             options.processTimeout))
+    , m_process(
+          std::make_unique<ProcessCredentialsProvider>(options.profile, options.processTimeout))
     , m_awsCli(std::make_unique<AwsCliCredentialsProvider>(
-          options.profile, options.awsExecutable, AwsCliCredentialsProvider::Use::WhenProfileNeedsIt,
-          options.processTimeout))
+          options.profile, options.awsExecutable,
+          AwsCliCredentialsProvider::Use::WhenProfileNeedsIt, options.processTimeout))
 {
 }
 
@@ -50,7 +50,7 @@ CredentialsJob *CredentialsChain::resolve(QObject *parent)
             m_walk.append(m_options.appProfile);
         if (m_options.profile.trimmed().isEmpty())
             m_walk.append(m_environment.get());
-        m_walk += {m_sharedFile.get(), m_process.get(), m_awsCli.get()};
+        m_walk += { m_sharedFile.get(), m_process.get(), m_awsCli.get() };
         m_walkGeneration = m_generation;
         ask(0);
     }

@@ -37,7 +37,7 @@ public:
 
     struct Options
     {
-        QString profile;                         ///< empty: AWS_PROFILE, else "default"
+        QString profile; ///< empty: AWS_PROFILE, else "default"
         CredentialsProvider *appProfile = nullptr; ///< not owned; asked first when set
         QString awsExecutable = QStringLiteral("aws");
         std::chrono::milliseconds processTimeout = CredentialProcess::DefaultTimeout;

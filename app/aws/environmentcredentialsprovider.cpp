@@ -13,16 +13,15 @@ CredentialsJob *EnvironmentCredentialsProvider::resolve(QObject *parent)
         return job;
     }
     if (keyId.isEmpty() || secret.isEmpty()) {
-        job->finishFailed(
-            tr("%1 is set but %2 is not: set both environment variables, or neither.")
-                .arg(keyId.isEmpty() ? QStringLiteral("AWS_SECRET_ACCESS_KEY")
-                                     : QStringLiteral("AWS_ACCESS_KEY_ID"),
-                     keyId.isEmpty() ? QStringLiteral("AWS_ACCESS_KEY_ID")
-                                     : QStringLiteral("AWS_SECRET_ACCESS_KEY")));
+        job->finishFailed(tr("%1 is set but %2 is not: set both environment variables, or neither.")
+                              .arg(keyId.isEmpty() ? QStringLiteral("AWS_SECRET_ACCESS_KEY")
+                                                   : QStringLiteral("AWS_ACCESS_KEY_ID"),
+                                   keyId.isEmpty() ? QStringLiteral("AWS_ACCESS_KEY_ID")
+                                                   : QStringLiteral("AWS_SECRET_ACCESS_KEY")));
         return job;
     }
     Credentials credentials;
-    credentials.keys = {keyId, secret, qEnvironmentVariable("AWS_SESSION_TOKEN").trimmed()};
+    credentials.keys = { keyId, secret, qEnvironmentVariable("AWS_SESSION_TOKEN").trimmed() };
     const QString expiration = qEnvironmentVariable("AWS_CREDENTIAL_EXPIRATION").trimmed();
     if (!expiration.isEmpty()) {
         const QDateTime time = QDateTime::fromString(expiration, Qt::ISODateWithMs);

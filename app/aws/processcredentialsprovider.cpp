@@ -18,14 +18,17 @@ CredentialsJob *ProcessCredentialsProvider::resolve(QObject *parent)
 {
     auto *job = new CredentialsJob(parent);
     const QString profile = AwsProfiles::selectedProfile(m_profile);
-    const QString commandLine =
-        AwsProfiles::load().settings(profile).value(QStringLiteral("credential_process")).trimmed();
+    const QString commandLine = AwsProfiles::load()
+                                    .settings(profile)
+                                    .value(QStringLiteral("credential_process"))
+                                    .trimmed();
     if (commandLine.isEmpty()) {
         job->finishNotConfigured(tr("Profile %1 has no credential_process.").arg(profile));
         return job;
     }
     const QString what = tr("The credential_process of profile %1").arg(profile);
-    const CredentialProcess::SplitCommand command = CredentialProcess::splitCommandLine(commandLine);
+    const CredentialProcess::SplitCommand command
+        = CredentialProcess::splitCommandLine(commandLine);
     if (!command.error.isEmpty()) {
         job->finishFailed(tr("%1 cannot be run: %2").arg(what, command.error));
         return job;
@@ -34,7 +37,8 @@ CredentialsJob *ProcessCredentialsProvider::resolve(QObject *parent)
     auto *process = new CredentialProcess(program, command.words.mid(1), m_timeout, job);
     const QPointer<CredentialsJob> guard(job);
     const std::chrono::milliseconds timeout = m_timeout;
-    process->start([guard, what, program, profile, timeout](const CredentialProcess::Result &result) {
+    process->start([guard, what, program, profile,
+                    timeout](const CredentialProcess::Result &result) {
         if (!guard)
             return;
         const QString failure = failureMessage(what, result, program, timeout);
@@ -58,8 +62,8 @@ QString ProcessCredentialsProvider::failureMessage(const QString &what,
                                                    const QString &program,
                                                    std::chrono::milliseconds timeout)
 {
-    const QString standardError =
-        result.standardError.isEmpty() ? tr("(no error output)") : result.standardError;
+    const QString standardError
+        = result.standardError.isEmpty() ? tr("(no error output)") : result.standardError;
     switch (result.status) {
     case CredentialProcess::Status::FailedToStart:
         return tr("%1 could not be started: %2 was not found or is not executable.")

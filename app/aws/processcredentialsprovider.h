@@ -23,9 +23,9 @@ class ProcessCredentialsProvider final : public CredentialsProvider
     Q_DECLARE_TR_FUNCTIONS(Aws::ProcessCredentialsProvider)
 public:
     /** @p profile empty: AWS_PROFILE, else "default" (read at each resolve). */
-    explicit ProcessCredentialsProvider(
-        QString profile = {},
-        std::chrono::milliseconds timeout = CredentialProcess::DefaultTimeout);
+    explicit ProcessCredentialsProvider(QString profile = {},
+                                        std::chrono::milliseconds timeout
+                                        = CredentialProcess::DefaultTimeout);
     CredentialsJob *resolve(QObject *parent) override;
 
     /**

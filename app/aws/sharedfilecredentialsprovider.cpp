@@ -18,8 +18,8 @@ CredentialsJob *SharedFileCredentialsProvider::resolve(QObject *parent)
     const QString configPath = AwsProfiles::displayPath(AwsProfiles::configFilePath());
     const QString credentialsPath = AwsProfiles::displayPath(AwsProfiles::credentialsFilePath());
     if (!profiles.hasProfile(profile)) {
-        const QString message = tr("profile '%1' is not in %2 or %3")
-                                    .arg(profile, configPath, credentialsPath);
+        const QString message
+            = tr("profile '%1' is not in %2 or %3").arg(profile, configPath, credentialsPath);
         // As the CLI: only a profile that was asked for by name must exist.
         if (profile == QLatin1String("default"))
             job->finishNotConfigured(message);
@@ -30,8 +30,8 @@ CredentialsJob *SharedFileCredentialsProvider::resolve(QObject *parent)
     const QString keyIdKey = QStringLiteral("aws_access_key_id");
     const QString secretKey = QStringLiteral("aws_secret_access_key");
     const std::pair<AwsConfigFile::Settings, QString> files[] = {
-        {profiles.credentialsFileSettings(profile), credentialsPath},
-        {profiles.configFileSettings(profile), configPath},
+        { profiles.credentialsFileSettings(profile), credentialsPath },
+        { profiles.configFileSettings(profile), configPath },
     };
     for (const auto &[settings, path] : files) {
         const QString keyId = settings.value(keyIdKey).trimmed();
@@ -45,8 +45,8 @@ CredentialsJob *SharedFileCredentialsProvider::resolve(QObject *parent)
             return job;
         }
         Credentials credentials;
-        credentials.keys = {keyId, secret,
-                            settings.value(QStringLiteral("aws_session_token")).trimmed()};
+        credentials.keys
+            = { keyId, secret, settings.value(QStringLiteral("aws_session_token")).trimmed() };
         credentials.source = tr("profile %1 in %2").arg(profile, path);
         job->finishFound(credentials);
         return job;

@@ -93,10 +93,9 @@ void TestCredentialProviders::environment_data()
     QTest::newRow("only the secret")
         << QByteArray() << QByteArrayLiteral("s") << QByteArray() << QByteArray() << Outcome::Failed
         << QStringLiteral("AWS_SECRET_ACCESS_KEY is set but AWS_ACCESS_KEY_ID is not");
-    QTest::newRow("bad expiration")
-        << QByteArrayLiteral("AKID") << QByteArrayLiteral("s") << QByteArray()
-        << QByteArrayLiteral("soon") << Outcome::Failed
-        << QStringLiteral("AWS_CREDENTIAL_EXPIRATION");
+    QTest::newRow("bad expiration") << QByteArrayLiteral("AKID") << QByteArrayLiteral("s")
+                                    << QByteArray() << QByteArrayLiteral("soon") << Outcome::Failed
+                                    << QStringLiteral("AWS_CREDENTIAL_EXPIRATION");
 }
 
 void TestCredentialProviders::environment()
@@ -108,11 +107,11 @@ void TestCredentialProviders::environment()
     QFETCH(Outcome, outcome);
     QFETCH(QString, errorContains);
     auto &environment = m_fixture->environment();
-    const std::pair<const char *, QByteArray> variables[] = {
-        {"AWS_ACCESS_KEY_ID", keyId},
-        {"AWS_SECRET_ACCESS_KEY", secret},
-        {"AWS_SESSION_TOKEN", token},
-        {"AWS_CREDENTIAL_EXPIRATION", expiration}};
+    const std::pair<const char *, QByteArray> variables[]
+        = { { "AWS_ACCESS_KEY_ID", keyId },
+            { "AWS_SECRET_ACCESS_KEY", secret },
+            { "AWS_SESSION_TOKEN", token },
+            { "AWS_CREDENTIAL_EXPIRATION", expiration } };
     for (const auto &[name, value] : variables) {
         if (!value.isEmpty())
             environment.set(name, value);
@@ -141,15 +140,15 @@ void TestCredentialProviders::sharedFile_data()
     QTest::addColumn<QString>("token");
     QTest::addColumn<QString>("text"); // source when found, else part of the message
 
-    QTest::newRow("credentials file") << QStringLiteral("dev") << QByteArray() << Outcome::Found
-                                      << QStringLiteral("DEVCREDS") << QStringLiteral("tok")
-                                      << QStringLiteral("profile dev in ~/.aws/credentials");
+    QTest::newRow("credentials file")
+        << QStringLiteral("dev") << QByteArray() << Outcome::Found << QStringLiteral("DEVCREDS")
+        << QStringLiteral("tok") << QStringLiteral("profile dev in ~/.aws/credentials");
     QTest::newRow("config file") << QStringLiteral("cfg") << QByteArray() << Outcome::Found
                                  << QStringLiteral("CFGKEY") << QString()
                                  << QStringLiteral("profile cfg in ~/.aws/config");
-    QTest::newRow("AWS_PROFILE selects") << QString() << QByteArrayLiteral("cfg") << Outcome::Found
-                                         << QStringLiteral("CFGKEY") << QString()
-                                         << QStringLiteral("profile cfg in ~/.aws/config");
+    QTest::newRow("AWS_PROFILE selects")
+        << QString() << QByteArrayLiteral("cfg") << Outcome::Found << QStringLiteral("CFGKEY")
+        << QString() << QStringLiteral("profile cfg in ~/.aws/config");
     QTest::newRow("default") << QString() << QByteArray() << Outcome::Found
                              << QStringLiteral("DEFAULTKEY") << QString()
                              << QStringLiteral("profile default in ~/.aws/credentials");
@@ -157,7 +156,8 @@ void TestCredentialProviders::sharedFile_data()
                              << QString() << QString() << QStringLiteral("no aws_access_key_id");
     QTest::newRow("half a pair") << QStringLiteral("half") << QByteArray() << Outcome::Failed
                                  << QString() << QString()
-                                 << QStringLiteral("has aws_access_key_id but no aws_secret_access_key");
+                                 << QStringLiteral(
+                                        "has aws_access_key_id but no aws_secret_access_key");
     QTest::newRow("missing profile")
         << QStringLiteral("nope") << QByteArray() << Outcome::Failed << QString() << QString()
         << QStringLiteral("profile 'nope' is not in ~/.aws/config or ~/.aws/credentials");
@@ -208,21 +208,25 @@ void TestCredentialProviders::process_data()
             + CredentialsFixture::processJson("PROC", expiration) + "'\n"
                              << Outcome::Found << QStringList();
     QTest::newRow("exit code and stderr")
-        << QByteArrayLiteral("echo '  token service unreachable  ' >&2\nexit 7\n") << Outcome::Failed
-        << QStringList{QStringLiteral("exit code 7: token service unreachable")};
-    QTest::newRow("silent failure") << QByteArrayLiteral("exit 1\n") << Outcome::Failed
-                                    << QStringList{QStringLiteral("exit code 1: (no error output)")};
+        << QByteArrayLiteral("echo '  token service unreachable  ' >&2\nexit 7\n")
+        << Outcome::Failed
+        << QStringList { QStringLiteral("exit code 7: token service unreachable") };
+    QTest::newRow("silent failure")
+        << QByteArrayLiteral("exit 1\n") << Outcome::Failed
+        << QStringList { QStringLiteral("exit code 1: (no error output)") };
     QTest::newRow("stderr is capped")
         << QByteArrayLiteral("head -c 100000 /dev/zero | tr '\\0' x >&2\nexit 2\n")
-        << Outcome::Failed << QStringList{QStringLiteral("exit code 2: xxxx"), QStringLiteral("[…]")};
+        << Outcome::Failed
+        << QStringList { QStringLiteral("exit code 2: xxxx"), QStringLiteral("[…]") };
     QTest::newRow("not JSON") << QByteArrayLiteral("echo AKID secret\n") << Outcome::Failed
-                              << QStringList{QStringLiteral("printed no usable credentials"),
-                                             QStringLiteral("not a JSON object")};
+                              << QStringList { QStringLiteral("printed no usable credentials"),
+                                               QStringLiteral("not a JSON object") };
     QTest::newRow("wrong version")
-        << QByteArrayLiteral("echo '{\"Version\": 2, \"AccessKeyId\": \"A\", \"SecretAccessKey\": \"s\"}'\n")
-        << Outcome::Failed << QStringList{QStringLiteral("only version 1 is supported")};
+        << QByteArrayLiteral(
+               "echo '{\"Version\": 2, \"AccessKeyId\": \"A\", \"SecretAccessKey\": \"s\"}'\n")
+        << Outcome::Failed << QStringList { QStringLiteral("only version 1 is supported") };
     QTest::newRow("killed by a signal") << QByteArrayLiteral("kill -9 $$\n") << Outcome::Failed
-                                        << QStringList{QStringLiteral("crashed")};
+                                        << QStringList { QStringLiteral("crashed") };
 }
 
 void TestCredentialProviders::process()
@@ -256,10 +260,11 @@ void TestCredentialProviders::process()
 // argument with spaces and a $VARIABLE arrive as written.
 void TestCredentialProviders::processPassesQuotedArgumentsWithoutAShell()
 {
-    const QString script = m_fixture->writeScript(
-        QStringLiteral("args.sh"),
-        "for a in \"$@\"; do printf '[%s]' \"$a\" >> \"$0.args\"; done\n"
-        "printf '%s' '" + CredentialsFixture::processJson("ARGS") + "'\n");
+    const QString script
+        = m_fixture->writeScript(QStringLiteral("args.sh"),
+                                 "for a in \"$@\"; do printf '[%s]' \"$a\" >> \"$0.args\"; done\n"
+                                 "printf '%s' '"
+                                     + CredentialsFixture::processJson("ARGS") + "'\n");
     QVERIFY(m_fixture->writeConfig("[default]\ncredential_process = " + QFile::encodeName(script)
                                    + " 'two words' \"$HOME\" plain\n"));
     ProcessCredentialsProvider provider;
@@ -275,8 +280,7 @@ void TestCredentialProviders::processTimeoutKillsTheChild()
 {
     QVERIFY(m_fixture->writeConfig(
         "[profile slow]\ncredential_process = "
-        + m_fixture->processLine(QStringLiteral("slow.sh"),
-                                 "echo $$ > \"$0.pid\"\nexec sleep 30\n")
+        + m_fixture->processLine(QStringLiteral("slow.sh"), "echo $$ > \"$0.pid\"\nexec sleep 30\n")
         + "\n"));
     ProcessCredentialsProvider provider(QStringLiteral("slow"), 200ms);
     QElapsedTimer timer;
@@ -326,9 +330,9 @@ void TestCredentialProviders::awsCliExportsAProfileItCanResolve()
     const QDateTime expiration = QDateTime::currentDateTimeUtc().addDays(1);
     QVERIFY(m_fixture->writeConfig(
         "[profile p]\ncredential_process = "
-        + m_fixture->processLine(QStringLiteral("p.sh"),
-                                 "printf '%s' '" + CredentialsFixture::processJson("VIACLI", expiration)
-                                     + "'\n")
+        + m_fixture->processLine(
+            QStringLiteral("p.sh"),
+            "printf '%s' '" + CredentialsFixture::processJson("VIACLI", expiration) + "'\n")
         + "\n"));
     AwsCliCredentialsProvider provider(QStringLiteral("p"), RealAws,
                                        AwsCliCredentialsProvider::Use::Always);
@@ -346,7 +350,7 @@ void TestCredentialProviders::awsCliIsNotAskedForPlainProfiles()
 {
     QVERIFY(m_fixture->writeConfig("[profile plain]\nregion = eu-west-1\n"
                                    "[profile roleonly]\nrole_arn = arn:aws:iam::1:role/r\n"));
-    for (const QString &profile : {QStringLiteral("plain"), QStringLiteral("roleonly")}) {
+    for (const QString &profile : { QStringLiteral("plain"), QStringLiteral("roleonly") }) {
         AwsCliCredentialsProvider provider(profile, QStringLiteral("/nonexistent/aws"));
         QCOMPARE(resolveAndWait(provider).outcome, Outcome::NotConfigured);
     }
@@ -357,10 +361,12 @@ void TestCredentialProviders::awsCliMissing_data()
 {
     QTest::addColumn<QString>("profile");
     QTest::addColumn<QString>("executable");
-    QTest::newRow("sso_session, missing path") << QStringLiteral("sso") << QStringLiteral("/nonexistent/aws");
+    QTest::newRow("sso_session, missing path")
+        << QStringLiteral("sso") << QStringLiteral("/nonexistent/aws");
     QTest::newRow("legacy sso, name not on PATH")
         << QStringLiteral("legacy") << QStringLiteral("shadowscope-no-such-aws");
-    QTest::newRow("role with source_profile") << QStringLiteral("role") << QStringLiteral("/nonexistent/aws");
+    QTest::newRow("role with source_profile")
+        << QStringLiteral("role") << QStringLiteral("/nonexistent/aws");
     QTest::newRow("role with credential_source")
         << QStringLiteral("instance") << QStringLiteral("/nonexistent/aws");
 }
@@ -373,14 +379,16 @@ void TestCredentialProviders::awsCliMissing()
         "[profile sso]\nsso_session = corp\nsso_account_id = 1\nsso_role_name = r\n"
         "[profile legacy]\nsso_start_url = https://x.awsapps.com/start\n"
         "[profile role]\nrole_arn = arn:aws:iam::1:role/r\nsource_profile = default\n"
-        "[profile instance]\nrole_arn = arn:aws:iam::1:role/r\ncredential_source = Ec2InstanceMetadata\n"));
+        "[profile instance]\nrole_arn = arn:aws:iam::1:role/r\ncredential_source = "
+        "Ec2InstanceMetadata\n"));
     AwsCliCredentialsProvider provider(profile, executable);
     const Resolution resolution = resolveAndWait(provider);
     QCOMPARE(resolution.outcome, Outcome::Failed);
-    QVERIFY2(resolution.errorString.startsWith(
-                 QLatin1String("the aws CLI is needed for profile %1 (SSO or assumed role); install it")
-                     .arg(profile)),
-             qPrintable(resolution.errorString));
+    QVERIFY2(
+        resolution.errorString.startsWith(
+            QLatin1String("the aws CLI is needed for profile %1 (SSO or assumed role); install it")
+                .arg(profile)),
+        qPrintable(resolution.errorString));
 }
 
 // The real CLI on an SSO profile without a cached token fails; the message says to log in.

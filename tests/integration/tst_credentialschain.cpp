@@ -67,30 +67,30 @@ void TestCredentialsChain::cleanup()
 // that is configured decides, with its credentials or its failure.
 void TestCredentialsChain::order_data()
 {
-    QTest::addColumn<QString>("profile");        // the caller's
-    QTest::addColumn<bool>("appProfile");        // a Shadowscope app profile given
+    QTest::addColumn<QString>("profile"); // the caller's
+    QTest::addColumn<bool>("appProfile"); // a Shadowscope app profile given
     QTest::addColumn<QByteArray>("environment"); // NAME=value;...
     QTest::addColumn<Outcome>("outcome");
     QTest::addColumn<QString>("keyId");
     QTest::addColumn<QString>("text"); // the source when found, else part of the message
 
-    const QByteArray envKeys =
-        QByteArrayLiteral("AWS_ACCESS_KEY_ID=ENVKEY;AWS_SECRET_ACCESS_KEY=envsecret");
+    const QByteArray envKeys
+        = QByteArrayLiteral("AWS_ACCESS_KEY_ID=ENVKEY;AWS_SECRET_ACCESS_KEY=envsecret");
 
     QTest::newRow("app profile first") << QString() << true << envKeys << Outcome::Found
                                        << QStringLiteral("APPKEY") << QStringLiteral("keychain");
-    QTest::newRow("environment before files") << QString() << false << envKeys << Outcome::Found
-                                              << QStringLiteral("ENVKEY")
-                                              << QStringLiteral("environment variables");
+    QTest::newRow("environment before files")
+        << QString() << false << envKeys << Outcome::Found << QStringLiteral("ENVKEY")
+        << QStringLiteral("environment variables");
     QTest::newRow("AWS_PROFILE keeps the environment first")
         << QString() << false << envKeys + ";AWS_PROFILE=both" << Outcome::Found
         << QStringLiteral("ENVKEY") << QStringLiteral("environment variables");
     QTest::newRow("a named profile skips the environment")
         << QStringLiteral("default") << false << envKeys << Outcome::Found
         << QStringLiteral("DEFAULTKEY") << QStringLiteral("profile default in ~/.aws/credentials");
-    QTest::newRow("default profile's keys") << QString() << false << QByteArray() << Outcome::Found
-                                            << QStringLiteral("DEFAULTKEY")
-                                            << QStringLiteral("profile default in ~/.aws/credentials");
+    QTest::newRow("default profile's keys")
+        << QString() << false << QByteArray() << Outcome::Found << QStringLiteral("DEFAULTKEY")
+        << QStringLiteral("profile default in ~/.aws/credentials");
     QTest::newRow("static keys before credential_process")
         << QStringLiteral("both") << false << QByteArray() << Outcome::Found
         << QStringLiteral("BOTHSTATIC") << QStringLiteral("profile both in ~/.aws/config");
@@ -105,10 +105,11 @@ void TestCredentialsChain::order_data()
         << QStringLiteral("profile 'ghost' is not in ~/.aws/config or ~/.aws/credentials");
     QTest::newRow("SSO profile without the CLI")
         << QStringLiteral("sso") << false << QByteArray() << Outcome::Failed << QString()
-        << QStringLiteral("the aws CLI is needed for profile sso (SSO or assumed role); install it");
-    QTest::newRow("nothing configured") << QStringLiteral("empty") << false << QByteArray()
-                                        << Outcome::NotConfigured << QString()
-                                        << QStringLiteral("No credentials found for profile empty");
+        << QStringLiteral(
+               "the aws CLI is needed for profile sso (SSO or assumed role); install it");
+    QTest::newRow("nothing configured")
+        << QStringLiteral("empty") << false << QByteArray() << Outcome::NotConfigured << QString()
+        << QStringLiteral("No credentials found for profile empty");
 }
 
 void TestCredentialsChain::order()
@@ -124,7 +125,8 @@ void TestCredentialsChain::order()
         "credential_process = /bin/false\n"
         "[profile proc]\ncredential_process = "
         + m_fixture->processLine(QStringLiteral("proc.sh"),
-                                 "printf '%s' '" + CredentialsFixture::processJson("PROCKEY") + "'\n")
+                                 "printf '%s' '" + CredentialsFixture::processJson("PROCKEY")
+                                     + "'\n")
         + "\n[profile sso]\nsso_session = corp\n[profile empty]\nregion = eu-west-1\n"));
     QVERIFY(m_fixture->writeCredentials(
         "[default]\naws_access_key_id = DEFAULTKEY\naws_secret_access_key = d\n"));
@@ -132,14 +134,15 @@ void TestCredentialsChain::order()
         if (assignment.isEmpty())
             continue;
         const qsizetype equals = assignment.indexOf('=');
-        m_fixture->environment().set(assignment.left(equals).constData(), assignment.mid(equals + 1));
+        m_fixture->environment().set(assignment.left(equals).constData(),
+                                     assignment.mid(equals + 1));
     }
     StaticCredentialsProvider app(
-        Credentials{{QStringLiteral("APPKEY"), QStringLiteral("appsecret"), {}},
-                    std::nullopt,
-                    QStringLiteral("keychain")});
-    CredentialsChain chain({profile, appProfile ? &app : nullptr,
-                            QStringLiteral("/nonexistent/aws"), 10s});
+        Credentials { { QStringLiteral("APPKEY"), QStringLiteral("appsecret"), {} },
+                      std::nullopt,
+                      QStringLiteral("keychain") });
+    CredentialsChain chain(
+        { profile, appProfile ? &app : nullptr, QStringLiteral("/nonexistent/aws"), 10s });
     const Resolution resolution = resolveAndWait(chain);
     QCOMPARE(resolution.outcome, outcome);
     if (outcome != Outcome::Found) {
@@ -153,14 +156,15 @@ void TestCredentialsChain::order()
 // Temporary credentials are reused while they are good for more than 5 minutes.
 void TestCredentialsChain::cachesUntilNearExpiry()
 {
-    QVERIFY(m_fixture->writeConfig("[default]\ncredential_process = "
-                                   + countingProcess(*m_fixture, "HOUR", 1h) + "\n"));
+    QVERIFY(m_fixture->writeConfig(
+        "[default]\ncredential_process = " + countingProcess(*m_fixture, "HOUR", 1h) + "\n"));
     CredentialsChain chain({});
     for (int i = 0; i < 3; ++i) {
         const Resolution resolution = resolveAndWait(chain);
         QCOMPARE(resolution.outcome, Outcome::Found);
         QCOMPARE(resolution.credentials->keys.accessKeyId, QStringLiteral("HOUR"));
-        QCOMPARE(resolution.credentials->source, QStringLiteral("credential_process of profile default"));
+        QCOMPARE(resolution.credentials->source,
+                 QStringLiteral("credential_process of profile default"));
     }
     QCOMPARE(m_fixture->lineCount(QStringLiteral("runs.txt")), 1);
 }
@@ -168,8 +172,8 @@ void TestCredentialsChain::cachesUntilNearExpiry()
 // Credentials that expire within 5 minutes are fetched again at the next resolve.
 void TestCredentialsChain::refreshesWithinFiveMinutesOfExpiry()
 {
-    QVERIFY(m_fixture->writeConfig("[default]\ncredential_process = "
-                                   + countingProcess(*m_fixture, "SHORT", 2min) + "\n"));
+    QVERIFY(m_fixture->writeConfig(
+        "[default]\ncredential_process = " + countingProcess(*m_fixture, "SHORT", 2min) + "\n"));
     CredentialsChain chain({});
     QCOMPARE(resolveAndWait(chain).outcome, Outcome::Found);
     QCOMPARE(m_fixture->lineCount(QStringLiteral("runs.txt")), 1);
@@ -180,8 +184,8 @@ void TestCredentialsChain::refreshesWithinFiveMinutesOfExpiry()
 // invalidate() (after a 403 for expired credentials) makes the next resolve fetch again.
 void TestCredentialsChain::invalidateDropsTheCache()
 {
-    QVERIFY(m_fixture->writeConfig("[default]\ncredential_process = "
-                                   + countingProcess(*m_fixture, "HOUR", 1h) + "\n"));
+    QVERIFY(m_fixture->writeConfig(
+        "[default]\ncredential_process = " + countingProcess(*m_fixture, "HOUR", 1h) + "\n"));
     CredentialsChain chain({});
     QCOMPARE(resolveAndWait(chain).outcome, Outcome::Found);
     chain.invalidate();
@@ -193,8 +197,8 @@ void TestCredentialsChain::invalidateDropsTheCache()
 // Resolves started while a lookup is in flight wait for it instead of starting another.
 void TestCredentialsChain::concurrentResolvesShareOneRun()
 {
-    QVERIFY(m_fixture->writeConfig("[default]\ncredential_process = "
-                                   + countingProcess(*m_fixture, "SHARED", 1h) + "\n"));
+    QVERIFY(m_fixture->writeConfig(
+        "[default]\ncredential_process = " + countingProcess(*m_fixture, "SHARED", 1h) + "\n"));
     CredentialsChain chain({});
     QObject context;
     int found = 0;
@@ -213,10 +217,12 @@ void TestCredentialsChain::concurrentResolvesShareOneRun()
 // Keys from the files (no expiration) are kept until invalidate(), even if the file changes.
 void TestCredentialsChain::permanentKeysAreCachedUntilInvalidated()
 {
-    QVERIFY(m_fixture->writeCredentials("[default]\naws_access_key_id = OLD\naws_secret_access_key = s\n"));
+    QVERIFY(m_fixture->writeCredentials(
+        "[default]\naws_access_key_id = OLD\naws_secret_access_key = s\n"));
     CredentialsChain chain({});
     QCOMPARE(resolveAndWait(chain).credentials->keys.accessKeyId, QStringLiteral("OLD"));
-    QVERIFY(m_fixture->writeCredentials("[default]\naws_access_key_id = NEW\naws_secret_access_key = s\n"));
+    QVERIFY(m_fixture->writeCredentials(
+        "[default]\naws_access_key_id = NEW\naws_secret_access_key = s\n"));
     QCOMPARE(resolveAndWait(chain).credentials->keys.accessKeyId, QStringLiteral("OLD"));
     chain.invalidate();
     QCOMPARE(resolveAndWait(chain).credentials->keys.accessKeyId, QStringLiteral("NEW"));
@@ -229,7 +235,7 @@ void TestCredentialsChain::processTimeoutFailsTheChain()
         "[default]\ncredential_process = "
         + m_fixture->processLine(QStringLiteral("hang.sh"), "echo $$ > \"$0.pid\"\nexec sleep 30\n")
         + "\n"));
-    CredentialsChain chain({{}, nullptr, QStringLiteral("aws"), 200ms});
+    CredentialsChain chain({ {}, nullptr, QStringLiteral("aws"), 200ms });
     QElapsedTimer timer;
     timer.start();
     const Resolution resolution = resolveAndWait(chain);
@@ -252,7 +258,7 @@ void TestCredentialsChain::processFailureShowsItsStandardError()
         + m_fixture->processLine(QStringLiteral("fail.sh"),
                                  "echo 'vault: permission denied for role ci' >&2\nexit 4\n")
         + "\n"));
-    CredentialsChain chain({QStringLiteral("ci")});
+    CredentialsChain chain({ QStringLiteral("ci") });
     const Resolution resolution = resolveAndWait(chain);
     QCOMPARE(resolution.outcome, Outcome::Failed);
     QVERIFY2(resolution.errorString.contains(
@@ -268,7 +274,7 @@ void TestCredentialsChain::destroyingTheChainFailsWaitingJobsAndKillsTheProcess(
         "[default]\ncredential_process = "
         + m_fixture->processLine(QStringLiteral("hang.sh"), "echo $$ > \"$0.pid\"\nexec sleep 30\n")
         + "\n"));
-    auto chain = std::make_unique<CredentialsChain>(CredentialsChain::Options{});
+    auto chain = std::make_unique<CredentialsChain>(CredentialsChain::Options {});
     QObject context;
     CredentialsJob *job = chain->resolve(&context);
     QSignalSpy finished(job, &CredentialsJob::finished);
@@ -280,7 +286,8 @@ void TestCredentialsChain::destroyingTheChainFailsWaitingJobsAndKillsTheProcess(
     QVERIFY(timer.elapsed() < 1000);
     QVERIFY(finished.wait(5000));
     QCOMPARE(job->outcome(), Outcome::Failed);
-    QVERIFY2(job->errorString().contains(QLatin1String("cancelled")), qPrintable(job->errorString()));
+    QVERIFY2(job->errorString().contains(QLatin1String("cancelled")),
+             qPrintable(job->errorString()));
     QFile pidFile(pidPath);
     QVERIFY(pidFile.open(QIODevice::ReadOnly));
     const pid_t pid = pid_t(pidFile.readAll().trimmed().toLongLong());

@@ -96,8 +96,8 @@ void TestAwsConfigFile::parse_data()
     QTest::newRow("whitespace trimmed, case as written")
         << QStringLiteral("[profile Dev]\n  \tRegion\t=   Eu-West-1   \n") << config
         << QStringLiteral("Dev{Region=Eu-West-1}");
-    QTest::newRow("no spaces around =") << QStringLiteral("[default]\nregion=a\n") << config
-                                        << QStringLiteral("default{region=a}");
+    QTest::newRow("no spaces around =")
+        << QStringLiteral("[default]\nregion=a\n") << config << QStringLiteral("default{region=a}");
     QTest::newRow("value keeps later = signs")
         << QStringLiteral("[default]\naws_secret_access_key = ab/c+d==\n") << config
         << QStringLiteral("default{aws_secret_access_key=ab/c+d==}");
@@ -116,8 +116,8 @@ void TestAwsConfigFile::parse_data()
         << QStringLiteral("[default]\n# region = x\nregion = a\n; region = y\n") << config
         << QStringLiteral("default{region=a}");
     QTest::newRow("CRLF line ends")
-        << QStringLiteral("[default]\r\nregion = a\r\n\r\n[profile b]\r\nregion = c\r\n")
-        << config << QStringLiteral("b{region=c} default{region=a}");
+        << QStringLiteral("[default]\r\nregion = a\r\n\r\n[profile b]\r\nregion = c\r\n") << config
+        << QStringLiteral("b{region=c} default{region=a}");
     QTest::newRow("properties before any section are ignored")
         << QStringLiteral("region = a\n[default]\noutput = json\n") << config
         << QStringLiteral("default{output=json}");
@@ -137,16 +137,19 @@ void TestAwsConfigFile::parse_data()
         << QStringLiteral("[default]\nregion = a\nregion = b\n") << config
         << QStringLiteral("default{region=b}");
     QTest::newRow("repeated section adds and overrides")
-        << QStringLiteral("[profile d]\na = 1\nb = 2\n[profile x]\nk = v\n[profile d]\nb = 3\nc = 4\n")
+        << QStringLiteral(
+               "[profile d]\na = 1\nb = 2\n[profile x]\nk = v\n[profile d]\nb = 3\nc = 4\n")
         << config << QStringLiteral("d{a=1,b=3,c=4} x{k=v}");
     QTest::newRow("nested sub-section")
-        << QStringLiteral("[default]\ns3 =\n  max_concurrent_requests = 20\n  addressing_style = path\n"
-                          "region = a\n")
+        << QStringLiteral(
+               "[default]\ns3 =\n  max_concurrent_requests = 20\n  addressing_style = path\n"
+               "region = a\n")
         << config
-        << QStringLiteral("default{region=a,s3=,s3.addressing_style=path,s3.max_concurrent_requests=20}");
+        << QStringLiteral(
+               "default{region=a,s3=,s3.addressing_style=path,s3.max_concurrent_requests=20}");
     QTest::newRow("sub-section with comments and tabs")
-        << QStringLiteral("[default]\ns3 = # nested\n\tk1 = v1 # c\n  # skipped\n\tk2=v2\n") << config
-        << QStringLiteral("default{s3=,s3.k1=v1,s3.k2=v2}");
+        << QStringLiteral("[default]\ns3 = # nested\n\tk1 = v1 # c\n  # skipped\n\tk2=v2\n")
+        << config << QStringLiteral("default{s3=,s3.k1=v1,s3.k2=v2}");
     QTest::newRow("sub-section line without = is skipped")
         << QStringLiteral("[default]\ns3 =\n  junk\n  k = v\n") << config
         << QStringLiteral("default{s3=,s3.k=v}");
@@ -163,22 +166,23 @@ void TestAwsConfigFile::parse_data()
         << QStringLiteral("[default]\nregion = a\n  [profile x]\n") << config
         << QStringLiteral("default{region=a\\n[profile x]}");
     QTest::newRow("sso-session and services kept apart")
-        << QStringLiteral("[profile dev]\nsso_session = corp\nservices = local\n"
-                          "[sso-session corp]\nsso_start_url = https://x.awsapps.com/start\n"
-                          "sso_region = us-east-1\n"
-                          "[services local]\niot_data_plane =\n  endpoint_url = http://127.0.0.1:8765\n"
-                          "iot =\n  endpoint_url = https://iot.example\n")
+        << QStringLiteral(
+               "[profile dev]\nsso_session = corp\nservices = local\n"
+               "[sso-session corp]\nsso_start_url = https://x.awsapps.com/start\n"
+               "sso_region = us-east-1\n"
+               "[services local]\niot_data_plane =\n  endpoint_url = http://127.0.0.1:8765\n"
+               "iot =\n  endpoint_url = https://iot.example\n")
         << config
-        << QStringLiteral("dev{services=local,sso_session=corp} "
-                          "sso-session corp{sso_region=us-east-1,sso_start_url=https://x.awsapps.com/start} "
-                          "services local{iot=,iot.endpoint_url=https://iot.example,iot_data_plane=,"
-                          "iot_data_plane.endpoint_url=http://127.0.0.1:8765}");
+        << QStringLiteral(
+               "dev{services=local,sso_session=corp} "
+               "sso-session corp{sso_region=us-east-1,sso_start_url=https://x.awsapps.com/start} "
+               "services local{iot=,iot.endpoint_url=https://iot.example,iot_data_plane=,"
+               "iot_data_plane.endpoint_url=http://127.0.0.1:8765}");
     QTest::newRow("credential_process keeps quotes")
         << QStringLiteral("[profile ci]\ncredential_process = /opt/bin/creds --name \"a b\" 'c'\n")
         << config << QStringLiteral("ci{credential_process=/opt/bin/creds --name \"a b\" 'c'}");
-    QTest::newRow("non-ASCII")
-        << QStringLiteral("[profile café]\nregion = ü\n") << config
-        << QStringLiteral("café{region=ü}");
+    QTest::newRow("non-ASCII") << QStringLiteral("[profile café]\nregion = ü\n") << config
+                               << QStringLiteral("café{region=ü}");
 }
 
 void TestAwsConfigFile::parse()
@@ -192,8 +196,8 @@ void TestAwsConfigFile::parse()
 // Lookups of sections the text does not have are nullopt, distinct from an empty section.
 void TestAwsConfigFile::absentSectionsAreNullopt()
 {
-    const AwsConfigFile file =
-        AwsConfigFile::parse(QStringLiteral("[profile empty]\n[sso-session s]\n"), Kind::Config);
+    const AwsConfigFile file
+        = AwsConfigFile::parse(QStringLiteral("[profile empty]\n[sso-session s]\n"), Kind::Config);
     QVERIFY(file.profile(QStringLiteral("empty")).has_value());
     QVERIFY(file.profile(QStringLiteral("empty"))->isEmpty());
     QVERIFY(!file.profile(QStringLiteral("other")).has_value());

@@ -79,14 +79,15 @@ void TestAwsProfiles::cleanup()
 void TestAwsProfiles::filePaths_data()
 {
     QTest::addColumn<QString>("environment");
-    QTest::addColumn<QString>("config");      // "~" stands for HOME here
+    QTest::addColumn<QString>("config"); // "~" stands for HOME here
     QTest::addColumn<QString>("credentials");
     QTest::newRow("defaults") << QString() << QStringLiteral("~/.aws/config")
                               << QStringLiteral("~/.aws/credentials");
-    QTest::newRow("absolute")
-        << QStringLiteral("AWS_CONFIG_FILE=/etc/a/config;AWS_SHARED_CREDENTIALS_FILE=/etc/a/creds")
-        << QStringLiteral("/etc/a/config") << QStringLiteral("/etc/a/creds");
-    QTest::newRow("tilde") << QStringLiteral("AWS_CONFIG_FILE=~/x/config;AWS_SHARED_CREDENTIALS_FILE=~")
+    QTest::newRow("absolute") << QStringLiteral(
+        "AWS_CONFIG_FILE=/etc/a/config;AWS_SHARED_CREDENTIALS_FILE=/etc/a/creds")
+                              << QStringLiteral("/etc/a/config") << QStringLiteral("/etc/a/creds");
+    QTest::newRow("tilde") << QStringLiteral(
+        "AWS_CONFIG_FILE=~/x/config;AWS_SHARED_CREDENTIALS_FILE=~")
                            << QStringLiteral("~/x/config") << QStringLiteral("~");
     QTest::newRow("tilde of another user stays")
         << QStringLiteral("AWS_CONFIG_FILE=~bob/config") << QStringLiteral("~bob/config")
@@ -135,8 +136,8 @@ void TestAwsProfiles::selectedProfile_data()
                                 << QStringLiteral("ci");
     QTest::newRow("blank given") << QStringLiteral("  ") << QStringLiteral("AWS_PROFILE=dev")
                                  << QStringLiteral("dev");
-    QTest::newRow("empty AWS_PROFILE") << QString() << QStringLiteral("AWS_PROFILE=")
-                                       << QStringLiteral("default");
+    QTest::newRow("empty AWS_PROFILE")
+        << QString() << QStringLiteral("AWS_PROFILE=") << QStringLiteral("default");
 }
 
 void TestAwsProfiles::selectedProfile()
@@ -161,13 +162,14 @@ void TestAwsProfiles::loadMergesBothFiles()
                                      "aws_secret_access_key = s\n[only-creds]\nk = v\n")));
     const AwsProfiles profiles = AwsProfiles::load();
     QCOMPARE(profiles.profileNames(),
-             QStringList({QStringLiteral("default"), QStringLiteral("dev"),
-                          QStringLiteral("only-config"), QStringLiteral("only-creds")}));
+             QStringList({ QStringLiteral("default"), QStringLiteral("dev"),
+                           QStringLiteral("only-config"), QStringLiteral("only-creds") }));
     const AwsConfigFile::Settings dev = profiles.settings(QStringLiteral("dev"));
     QCOMPARE(dev.value(QStringLiteral("aws_access_key_id")), QStringLiteral("FROMCREDENTIALS"));
     QCOMPARE(dev.value(QStringLiteral("aws_secret_access_key")), QStringLiteral("s"));
     QCOMPARE(dev.value(QStringLiteral("region")), QStringLiteral("us-east-2"));
-    QCOMPARE(profiles.configFileSettings(QStringLiteral("dev")).value(QStringLiteral("aws_access_key_id")),
+    QCOMPARE(profiles.configFileSettings(QStringLiteral("dev"))
+                 .value(QStringLiteral("aws_access_key_id")),
              QStringLiteral("FROMCONFIG"));
     QVERIFY(profiles.hasProfile(QStringLiteral("only-creds")));
     QVERIFY(!profiles.hasProfile(QStringLiteral("missing")));
@@ -187,7 +189,7 @@ void TestAwsProfiles::loadReadsTheFilesTheEnvironmentNames()
     m_environment->set("AWS_SHARED_CREDENTIALS_FILE",
                        QFile::encodeName(m_home->path() + QLatin1String("/elsewhere/creds")));
     QCOMPARE(AwsProfiles::load().profileNames(),
-             QStringList({QStringLiteral("keys"), QStringLiteral("moved")}));
+             QStringList({ QStringLiteral("keys"), QStringLiteral("moved") }));
 }
 
 // Missing files are empty, not an error.
@@ -205,16 +207,16 @@ void TestAwsProfiles::region_data()
     QTest::addColumn<QString>("profile");
     QTest::addColumn<QString>("expected");
     QTest::newRow("profile") << QString() << QStringLiteral("dev") << QStringLiteral("us-east-2");
-    QTest::newRow("default profile") << QString() << QStringLiteral("default")
-                                     << QStringLiteral("eu-west-1");
+    QTest::newRow("default profile")
+        << QString() << QStringLiteral("default") << QStringLiteral("eu-west-1");
     QTest::newRow("AWS_DEFAULT_REGION over profile")
         << QStringLiteral("AWS_DEFAULT_REGION=ap-south-1") << QStringLiteral("dev")
         << QStringLiteral("ap-south-1");
     QTest::newRow("AWS_REGION over AWS_DEFAULT_REGION")
         << QStringLiteral("AWS_DEFAULT_REGION=ap-south-1;AWS_REGION=sa-east-1")
         << QStringLiteral("dev") << QStringLiteral("sa-east-1");
-    QTest::newRow("empty AWS_REGION is unset") << QStringLiteral("AWS_REGION=")
-                                               << QStringLiteral("dev") << QStringLiteral("us-east-2");
+    QTest::newRow("empty AWS_REGION is unset")
+        << QStringLiteral("AWS_REGION=") << QStringLiteral("dev") << QStringLiteral("us-east-2");
     QTest::newRow("credentials file region wins")
         << QString() << QStringLiteral("both") << QStringLiteral("from-credentials");
     QTest::newRow("none") << QString() << QStringLiteral("noregion") << QString();
@@ -243,8 +245,9 @@ void TestAwsProfiles::caBundle_data()
     QTest::newRow("none") << QString() << QStringLiteral("plain") << QString();
     QTest::newRow("profile") << QString() << QStringLiteral("corp")
                              << QStringLiteral("~/certs/corp.pem");
-    QTest::newRow("environment wins") << QStringLiteral("AWS_CA_BUNDLE=/etc/ssl/mine.pem")
-                                      << QStringLiteral("corp") << QStringLiteral("/etc/ssl/mine.pem");
+    QTest::newRow("environment wins")
+        << QStringLiteral("AWS_CA_BUNDLE=/etc/ssl/mine.pem") << QStringLiteral("corp")
+        << QStringLiteral("/etc/ssl/mine.pem");
 }
 
 void TestAwsProfiles::caBundle()
@@ -280,8 +283,9 @@ void TestAwsProfiles::endpoint_data()
     QTest::newRow("nothing configured") << data << QStringLiteral("plain") << QString() << QString()
                                         << QString() << QString() << false;
     QTest::newRow("explicit wins over everything")
-        << data << QStringLiteral("full") << QStringLiteral(" https://abc-ats.iot.eu-west-1.amazonaws.com ")
-        << all << QStringLiteral("https://abc-ats.iot.eu-west-1.amazonaws.com")
+        << data << QStringLiteral("full")
+        << QStringLiteral(" https://abc-ats.iot.eu-west-1.amazonaws.com ") << all
+        << QStringLiteral("https://abc-ats.iot.eu-west-1.amazonaws.com")
         << QStringLiteral("the endpoint you entered") << false;
     QTest::newRow("data: service variable")
         << data << QStringLiteral("full") << QString() << all << QStringLiteral("https://data.env")
@@ -295,16 +299,16 @@ void TestAwsProfiles::endpoint_data()
         << false;
     QTest::newRow("global variable over the files")
         << data << QStringLiteral("full") << QString()
-        << QStringLiteral("AWS_ENDPOINT_URL=https://global.env") << QStringLiteral("https://global.env")
-        << QStringLiteral("AWS_ENDPOINT_URL") << false;
+        << QStringLiteral("AWS_ENDPOINT_URL=https://global.env")
+        << QStringLiteral("https://global.env") << QStringLiteral("AWS_ENDPOINT_URL") << false;
     QTest::newRow("data: services section")
         << data << QStringLiteral("full") << QString() << QString()
-        << QStringLiteral("http://127.0.0.1:8765") << QStringLiteral("services local of profile full")
-        << false;
+        << QStringLiteral("http://127.0.0.1:8765")
+        << QStringLiteral("services local of profile full") << false;
     QTest::newRow("control: services section")
         << control << QStringLiteral("full") << QString() << QString()
-        << QStringLiteral("https://control.services") << QStringLiteral("services local of profile full")
-        << false;
+        << QStringLiteral("https://control.services")
+        << QStringLiteral("services local of profile full") << false;
     QTest::newRow("profile endpoint_url when the services section lacks the plane")
         << control << QStringLiteral("dataonly") << QString() << QString()
         << QStringLiteral("https://profile.example") << QStringLiteral("profile dataonly") << false;
@@ -313,26 +317,26 @@ void TestAwsProfiles::endpoint_data()
         << QStringLiteral("https://profile.example") << QStringLiteral("profile own") << false;
     QTest::newRow("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")
         << data << QStringLiteral("full") << QString()
-        << all + QLatin1String(";AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true") << QString() << QString()
-        << false;
+        << all + QLatin1String(";AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true") << QString()
+        << QString() << false;
     QTest::newRow("ignore switch keeps the explicit URL")
         << data << QStringLiteral("full") << QStringLiteral("https://mine")
-        << QStringLiteral("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=TRUE") << QStringLiteral("https://mine")
-        << QStringLiteral("the endpoint you entered") << false;
-    QTest::newRow("profile ignore switch")
-        << data << QStringLiteral("ignoring") << QString() << QString() << QString() << QString()
+        << QStringLiteral("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=TRUE")
+        << QStringLiteral("https://mine") << QStringLiteral("the endpoint you entered") << false;
+    QTest::newRow("profile ignore switch") << data << QStringLiteral("ignoring") << QString()
+                                           << QString() << QString() << QString() << false;
+    QTest::newRow("http to localhost")
+        << data << QStringLiteral("plain") << QStringLiteral("http://localhost:8080") << QString()
+        << QStringLiteral("http://localhost:8080") << QStringLiteral("the endpoint you entered")
         << false;
-    QTest::newRow("http to localhost") << data << QStringLiteral("plain")
-                                       << QStringLiteral("http://localhost:8080") << QString()
-                                       << QStringLiteral("http://localhost:8080")
-                                       << QStringLiteral("the endpoint you entered") << false;
-    QTest::newRow("http to ::1") << data << QStringLiteral("plain") << QStringLiteral("http://[::1]:1")
-                                 << QString() << QStringLiteral("http://[::1]:1")
+    QTest::newRow("http to ::1") << data << QStringLiteral("plain")
+                                 << QStringLiteral("http://[::1]:1") << QString()
+                                 << QStringLiteral("http://[::1]:1")
                                  << QStringLiteral("the endpoint you entered") << false;
-    QTest::newRow("http to 127.1.2.3") << data << QStringLiteral("plain")
-                                       << QStringLiteral("http://127.1.2.3") << QString()
-                                       << QStringLiteral("http://127.1.2.3")
-                                       << QStringLiteral("the endpoint you entered") << false;
+    QTest::newRow("http to 127.1.2.3")
+        << data << QStringLiteral("plain") << QStringLiteral("http://127.1.2.3") << QString()
+        << QStringLiteral("http://127.1.2.3") << QStringLiteral("the endpoint you entered")
+        << false;
     QTest::newRow("http elsewhere refused")
         << data << QStringLiteral("plain") << QString()
         << QStringLiteral("AWS_ENDPOINT_URL=http://iot.example.com") << QString()
@@ -340,15 +344,15 @@ void TestAwsProfiles::endpoint_data()
     QTest::newRow("http to a loopback-looking name refused")
         << data << QStringLiteral("plain") << QStringLiteral("http://127.0.0.1.example.com")
         << QString() << QString() << QStringLiteral("the endpoint you entered") << true;
-    QTest::newRow("other scheme refused") << data << QStringLiteral("plain")
-                                          << QStringLiteral("ftp://x") << QString() << QString()
-                                          << QStringLiteral("the endpoint you entered") << true;
-    QTest::newRow("no host refused") << data << QStringLiteral("plain") << QStringLiteral("https://")
-                                     << QString() << QString()
-                                     << QStringLiteral("the endpoint you entered") << true;
-    QTest::newRow("not a URL refused") << data << QStringLiteral("plain")
-                                       << QStringLiteral("iot.example.com") << QString() << QString()
-                                       << QStringLiteral("the endpoint you entered") << true;
+    QTest::newRow("other scheme refused")
+        << data << QStringLiteral("plain") << QStringLiteral("ftp://x") << QString() << QString()
+        << QStringLiteral("the endpoint you entered") << true;
+    QTest::newRow("no host refused")
+        << data << QStringLiteral("plain") << QStringLiteral("https://") << QString() << QString()
+        << QStringLiteral("the endpoint you entered") << true;
+    QTest::newRow("not a URL refused")
+        << data << QStringLiteral("plain") << QStringLiteral("iot.example.com") << QString()
+        << QString() << QStringLiteral("the endpoint you entered") << true;
 }
 
 void TestAwsProfiles::endpoint()
@@ -362,15 +366,16 @@ void TestAwsProfiles::endpoint()
     QFETCH(bool, refused);
     setAll(*m_environment, environment);
     const AwsProfiles profiles = AwsProfiles::fromText(
-        QStringLiteral("[profile plain]\nregion = us-east-1\n"
-                       "[profile full]\nservices = local\nendpoint_url = https://profile.example\n"
-                       "[profile dataonly]\nservices = dataonly\nendpoint_url = https://profile.example\n"
-                       "[profile own]\nendpoint_url = https://profile.example\n"
-                       "[profile ignoring]\nendpoint_url = https://profile.example\n"
-                       "ignore_configured_endpoint_urls = true\n"
-                       "[services local]\niot_data_plane =\n  endpoint_url = http://127.0.0.1:8765\n"
-                       "iot =\n  endpoint_url = https://control.services\n"
-                       "[services dataonly]\niot_data_plane =\n  endpoint_url = https://data.services\n"),
+        QStringLiteral(
+            "[profile plain]\nregion = us-east-1\n"
+            "[profile full]\nservices = local\nendpoint_url = https://profile.example\n"
+            "[profile dataonly]\nservices = dataonly\nendpoint_url = https://profile.example\n"
+            "[profile own]\nendpoint_url = https://profile.example\n"
+            "[profile ignoring]\nendpoint_url = https://profile.example\n"
+            "ignore_configured_endpoint_urls = true\n"
+            "[services local]\niot_data_plane =\n  endpoint_url = http://127.0.0.1:8765\n"
+            "iot =\n  endpoint_url = https://control.services\n"
+            "[services dataonly]\niot_data_plane =\n  endpoint_url = https://data.services\n"),
         {});
     const EndpointChoice choice = profiles.endpoint(plane, profile, explicitUrl);
     QCOMPARE(choice.url.toString(), expectedUrl);

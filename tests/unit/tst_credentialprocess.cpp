@@ -26,44 +26,45 @@ void TestCredentialProcess::splitCommandLine_data()
     QTest::addColumn<bool>("error");
 
     QTest::newRow("one word") << QStringLiteral("/usr/bin/creds")
-                              << QStringList{QStringLiteral("/usr/bin/creds")} << false;
+                              << QStringList { QStringLiteral("/usr/bin/creds") } << false;
     QTest::newRow("spaces and tabs")
         << QStringLiteral("  creds \t --profile   ci  ")
-        << QStringList{QStringLiteral("creds"), QStringLiteral("--profile"), QStringLiteral("ci")}
+        << QStringList { QStringLiteral("creds"), QStringLiteral("--profile"),
+                         QStringLiteral("ci") }
         << false;
     QTest::newRow("double quotes group")
         << QStringLiteral("creds --name \"a b\"")
-        << QStringList{QStringLiteral("creds"), QStringLiteral("--name"), QStringLiteral("a b")}
+        << QStringList { QStringLiteral("creds"), QStringLiteral("--name"), QStringLiteral("a b") }
         << false;
     QTest::newRow("single quotes are literal")
         << QStringLiteral("sh -c 'echo \"$HOME\" \\n'")
-        << QStringList{QStringLiteral("sh"), QStringLiteral("-c"),
-                       QStringLiteral("echo \"$HOME\" \\n")}
+        << QStringList { QStringLiteral("sh"), QStringLiteral("-c"),
+                         QStringLiteral("echo \"$HOME\" \\n") }
         << false;
     QTest::newRow("quotes join with adjacent text")
-        << QStringLiteral("a\"b c\"d'e f'g")
-        << QStringList{QStringLiteral("ab cde fg")} << false;
+        << QStringLiteral("a\"b c\"d'e f'g") << QStringList { QStringLiteral("ab cde fg") }
+        << false;
     QTest::newRow("empty quotes are an empty word")
         << QStringLiteral("creds \"\" ''")
-        << QStringList{QStringLiteral("creds"), QString(), QString()} << false;
+        << QStringList { QStringLiteral("creds"), QString(), QString() } << false;
     QTest::newRow("backslash escapes outside quotes")
         << QStringLiteral("a\\ b c\\\"d")
-        << QStringList{QStringLiteral("a b"), QStringLiteral("c\"d")} << false;
+        << QStringList { QStringLiteral("a b"), QStringLiteral("c\"d") } << false;
     QTest::newRow("backslash in double quotes escapes only quote and backslash")
-        << QStringLiteral("\"a\\\"b\\\\c\\d\"")
-        << QStringList{QStringLiteral("a\"b\\c\\d")} << false;
+        << QStringLiteral("\"a\\\"b\\\\c\\d\"") << QStringList { QStringLiteral("a\"b\\c\\d") }
+        << false;
     QTest::newRow("no variable or glob expansion")
         << QStringLiteral("creds $HOME *.json ~")
-        << QStringList{QStringLiteral("creds"), QStringLiteral("$HOME"), QStringLiteral("*.json"),
-                       QStringLiteral("~")}
+        << QStringList { QStringLiteral("creds"), QStringLiteral("$HOME"), QStringLiteral("*.json"),
+                         QStringLiteral("~") }
         << false;
     QTest::newRow("# is an ordinary character")
-        << QStringLiteral("creds #x") << QStringList{QStringLiteral("creds"), QStringLiteral("#x")}
-        << false;
-    QTest::newRow("unterminated double quote") << QStringLiteral("creds \"a b") << QStringList()
-                                               << true;
-    QTest::newRow("unterminated single quote") << QStringLiteral("creds 'a") << QStringList()
-                                               << true;
+        << QStringLiteral("creds #x")
+        << QStringList { QStringLiteral("creds"), QStringLiteral("#x") } << false;
+    QTest::newRow("unterminated double quote")
+        << QStringLiteral("creds \"a b") << QStringList() << true;
+    QTest::newRow("unterminated single quote")
+        << QStringLiteral("creds 'a") << QStringList() << true;
     QTest::newRow("trailing backslash") << QStringLiteral("creds \\") << QStringList() << true;
     QTest::newRow("empty") << QString() << QStringList() << true;
     QTest::newRow("blank") << QStringLiteral("   ") << QStringList() << true;
@@ -91,13 +92,15 @@ void TestCredentialProcess::parseOutput_data()
     QTest::addColumn<QString>("errorContains"); // empty: success
 
     const QDateTime noon(QDate(2030, 1, 2), QTime(12, 0), QTimeZone::utc());
-    QTest::newRow("permanent")
-        << QByteArrayLiteral(R"({"Version":1,"AccessKeyId":"AKID","SecretAccessKey":"s"})")
-        << QStringLiteral("AKID") << QStringLiteral("s") << QString() << QDateTime() << QString();
-    QTest::newRow("temporary, Z")
-        << QByteArrayLiteral(R"({"Version":1,"AccessKeyId":"A","SecretAccessKey":"s",
+    QTest::newRow("permanent") << QByteArrayLiteral(
+        R"({"Version":1,"AccessKeyId":"AKID","SecretAccessKey":"s"})")
+                               << QStringLiteral("AKID") << QStringLiteral("s") << QString()
+                               << QDateTime() << QString();
+    QTest::newRow("temporary, Z") << QByteArrayLiteral(
+        R"({"Version":1,"AccessKeyId":"A","SecretAccessKey":"s",
                                  "SessionToken":"t","Expiration":"2030-01-02T12:00:00Z"})")
-        << QStringLiteral("A") << QStringLiteral("s") << QStringLiteral("t") << noon << QString();
+                                  << QStringLiteral("A") << QStringLiteral("s")
+                                  << QStringLiteral("t") << noon << QString();
     QTest::newRow("offset and milliseconds (the CLI's form)")
         << QByteArrayLiteral(R"({"Version":1,"AccessKeyId":"A","SecretAccessKey":"s",
                                  "Expiration":"2030-01-02T14:00:00.000+02:00"})")
@@ -115,13 +118,13 @@ void TestCredentialProcess::parseOutput_data()
                                   << QDateTime() << QStringLiteral("not a JSON object");
     QTest::newRow("array") << QByteArrayLiteral("[]") << QString() << QString() << QString()
                            << QDateTime() << QStringLiteral("not a JSON object");
-    QTest::newRow("no Version")
-        << QByteArrayLiteral(R"({"AccessKeyId":"A","SecretAccessKey":"s"})") << QString()
-        << QString() << QString() << QDateTime() << QStringLiteral("no \"Version\"");
-    QTest::newRow("Version 2")
-        << QByteArrayLiteral(R"({"Version":2,"AccessKeyId":"A","SecretAccessKey":"s"})")
-        << QString() << QString() << QString() << QDateTime()
-        << QStringLiteral("\"Version\": 2, but only version 1");
+    QTest::newRow("no Version") << QByteArrayLiteral(R"({"AccessKeyId":"A","SecretAccessKey":"s"})")
+                                << QString() << QString() << QString() << QDateTime()
+                                << QStringLiteral("no \"Version\"");
+    QTest::newRow("Version 2") << QByteArrayLiteral(
+        R"({"Version":2,"AccessKeyId":"A","SecretAccessKey":"s"})")
+                               << QString() << QString() << QString() << QDateTime()
+                               << QStringLiteral("\"Version\": 2, but only version 1");
     QTest::newRow("Version as string")
         << QByteArrayLiteral(R"({"Version":"1","AccessKeyId":"A","SecretAccessKey":"s"})")
         << QString() << QString() << QString() << QDateTime()
@@ -129,12 +132,13 @@ void TestCredentialProcess::parseOutput_data()
     QTest::newRow("missing secret")
         << QByteArrayLiteral(R"({"Version":1,"AccessKeyId":"A"})") << QString() << QString()
         << QString() << QDateTime() << QStringLiteral("\"SecretAccessKey\"");
-    QTest::newRow("empty key id")
-        << QByteArrayLiteral(R"({"Version":1,"AccessKeyId":"","SecretAccessKey":"s"})")
-        << QString() << QString() << QString() << QDateTime() << QStringLiteral("\"AccessKeyId\"");
+    QTest::newRow("empty key id") << QByteArrayLiteral(
+        R"({"Version":1,"AccessKeyId":"","SecretAccessKey":"s"})")
+                                  << QString() << QString() << QString() << QDateTime()
+                                  << QStringLiteral("\"AccessKeyId\"");
     QTest::newRow("number as key id")
-        << QByteArrayLiteral(R"({"Version":1,"AccessKeyId":5,"SecretAccessKey":"s"})")
-        << QString() << QString() << QString() << QDateTime()
+        << QByteArrayLiteral(R"({"Version":1,"AccessKeyId":5,"SecretAccessKey":"s"})") << QString()
+        << QString() << QString() << QDateTime()
         << QStringLiteral("\"AccessKeyId\" that is not a string");
     QTest::newRow("bad expiration")
         << QByteArrayLiteral(
@@ -144,8 +148,7 @@ void TestCredentialProcess::parseOutput_data()
     QTest::newRow("expiration without a zone")
         << QByteArrayLiteral(R"({"Version":1,"AccessKeyId":"A","SecretAccessKey":"s",
                                  "Expiration":"2030-01-02T12:00:00"})")
-        << QString() << QString() << QString() << QDateTime()
-        << QStringLiteral("with a time zone");
+        << QString() << QString() << QString() << QDateTime() << QStringLiteral("with a time zone");
 }
 
 void TestCredentialProcess::parseOutput()
