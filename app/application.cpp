@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "application.h"
 
+#include "aws/awsprofiles.h"
 #include "aws/credentials.h"
+#include "aws/credentialschain.h"
 #include "iot/apicall.h"
 #include "iot/iotcontrolclient.h"
 #include "iot/requestexecutor.h"
@@ -12,6 +14,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QNetworkAccessManager>
+#include <QSslCertificate>
 #include <QStandardPaths>
 #include <QTimer>
 
@@ -36,10 +39,26 @@ LaunchOptions Application::parseCommandLine(const QStringList &arguments)
         tr("Explore the local sandbox (an emulator of AWS IoT started inside Shadowscope) "
            "instead of an AWS account. Its state is kept in DIR, or in the default place; "
            "a new DIR starts with the demo fleet."));
-    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-        tr("Render the main window offscreen once it has loaded, save it as a PNG and exit."),
+    const QCommandLineOption profile(QStringLiteral("profile"),
+        tr("The AWS profile (from ~/.aws/config and ~/.aws/credentials) to connect with; "
+           "default: AWS_PROFILE, else \"default\"."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption region(QStringLiteral("region"),
+        tr("The AWS region; default: AWS_REGION, AWS_DEFAULT_REGION, else the profile's."),
+        QStringLiteral("REGION"));
+    const QCommandLineOption endpointUrl(QStringLiteral("endpoint-url"),
+        tr("The data-plane endpoint; default: the profile's or AWS_ENDPOINT_URL_* settings, "
+           "else the account's endpoint found with DescribeEndpoint."),
+        QStringLiteral("URL"));
+    const QCommandLineOption caFile(QStringLiteral("ca-file"),
+        tr("Trust the PEM certificates in FILE instead of the system's; default: "
+           "AWS_CA_BUNDLE, else the profile's ca_bundle."),
         QStringLiteral("FILE"));
-    parser.addOptions({sandbox, screenshot});
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+        tr("Render the main window offscreen once it has loaded, save it as a PNG, print the "
+           "status line and exit."),
+        QStringLiteral("FILE"));
+    parser.addOptions({sandbox, profile, region, endpointUrl, caFile, screenshot});
     parser.addPositionalArgument(QStringLiteral("DIR"),
                                  tr("With --sandbox: the sandbox's data directory."),
                                  QStringLiteral("[DIR]"));
@@ -47,7 +66,19 @@ LaunchOptions Application::parseCommandLine(const QStringList &arguments)
 
     LaunchOptions options;
     options.sandbox = parser.isSet(sandbox);
+    options.profile = parser.value(profile);
+    options.region = parser.value(region);
+    options.endpointUrl = parser.value(endpointUrl);
+    options.caFile = parser.value(caFile);
     options.screenshotFile = parser.value(screenshot);
+    if (options.sandbox
+        && (parser.isSet(profile) || parser.isSet(region) || parser.isSet(endpointUrl)
+            || parser.isSet(caFile))) {
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(tr("shadowscope: --sandbox brings its own endpoint and keys; "
+                                   "--profile, --region, --endpoint-url and --ca-file are for AWS")));
+        std::exit(2);
+    }
     const QStringList positional = parser.positionalArguments();
     if (positional.size() > 1 || (!positional.isEmpty() && !options.sandbox)) {
         std::fprintf(stderr, "%s\n",
@@ -82,9 +113,7 @@ int Application::run()
         }
         connectToSandbox();
     } else {
-        m_window->setEndpointDescription(
-            tr("Not connected · start with --sandbox to explore the local sandbox"));
-        settled();
+        connectToAws();
     }
     m_window->show();
     const int status = QApplication::exec();
@@ -97,25 +126,74 @@ int Application::run()
     return m_exitCode != 0 ? m_exitCode : status;
 }
 
-// The sandbox is reached like AWS: a signed DescribeEndpoint through the one
-// QNetworkAccessManager proves the whole path before the window says "connected".
+// The sandbox is reached like AWS: the same executor, signing and clients, with the
+// sandbox's own key pair.
 void Application::connectToSandbox()
 {
-    const QString where = tr("Sandbox · %1 · %2").arg(m_sandbox->endpoint().toString(),
-                                                      m_sandbox->region());
-    m_window->setEndpointDescription(tr("%1 · connecting…").arg(where));
     m_credentials = std::make_unique<Aws::StaticCredentialsProvider>(Aws::Credentials{
         {m_sandbox->accessKeyId(), m_sandbox->secretAccessKey(), {}}, std::nullopt,
         tr("the sandbox's key pair")});
+    const Aws::SigningScope control{m_sandbox->region(), QStringLiteral("iot")};
+    connectTo(tr("Sandbox · %1 · %2").arg(m_sandbox->endpoint().toString(), m_sandbox->region()),
+              Iot::Endpoint{m_sandbox->endpoint(), control, {}}, m_sandbox->endpoint());
+}
+
+// AWS as the aws CLI finds it: the profile's credentials chain, region and endpoints.
+void Application::connectToAws()
+{
+    const Aws::AwsProfiles profiles = Aws::AwsProfiles::load();
+    const QString profile = Aws::AwsProfiles::selectedProfile(m_options.profile);
+    const QString region = m_options.region.isEmpty() ? profiles.region(profile) : m_options.region;
+    const QString where = tr("AWS · profile %1").arg(profile);
+    const auto fail = [this, &where](const QString &problem) {
+        m_window->setEndpointDescription(tr("%1 · %2").arg(where, problem));
+        settled();
+    };
+    if (!m_options.profile.isEmpty() && !profiles.hasProfile(profile))
+        return fail(tr("there is no profile %1 in %2 or %3")
+                        .arg(profile, Aws::AwsProfiles::displayPath(Aws::AwsProfiles::configFilePath()),
+                             Aws::AwsProfiles::displayPath(Aws::AwsProfiles::credentialsFilePath())));
+    if (region.isEmpty())
+        return fail(tr("no region: give --region, or set region in the profile"));
+    const Aws::EndpointChoice control = profiles.endpoint(Aws::AwsProfiles::Plane::Control, profile);
+    const Aws::EndpointChoice data =
+        profiles.endpoint(Aws::AwsProfiles::Plane::Data, profile, m_options.endpointUrl);
+    if (!control.error.isEmpty() || !data.error.isEmpty())
+        return fail(control.error.isEmpty() ? data.error : control.error);
+    const QString caFile = m_options.caFile.isEmpty() ? profiles.caBundle(profile) : m_options.caFile;
+    QList<QSslCertificate> authorities;
+    if (!caFile.isEmpty()) {
+        authorities = QSslCertificate::fromPath(caFile, QSsl::Pem);
+        if (authorities.isEmpty())
+            return fail(tr("no PEM certificate in %1").arg(caFile));
+    }
+    m_credentials = std::make_unique<Aws::CredentialsChain>(Aws::CredentialsChain::Options{profile});
+    const QUrl controlUrl = control.url.isEmpty()
+        ? QUrl(QStringLiteral("https://iot.%1.amazonaws.com").arg(region))
+        : control.url;
+    connectTo(tr("%1 · %2").arg(where, region),
+              Iot::Endpoint{controlUrl, {region, QStringLiteral("iot")}, authorities}, data.url);
+}
+
+// A signed DescribeEndpoint through the one QNetworkAccessManager proves the whole path
+// (credentials, clock, TLS, signature) before the window says "connected"; without a
+// configured data endpoint, its answer is the data endpoint.
+void Application::connectTo(const QString &where, const Iot::Endpoint &control, const QUrl &data)
+{
+    m_window->setEndpointDescription(tr("%1 · connecting…").arg(where));
     m_executor = std::make_unique<Iot::RequestExecutor>(m_network.get(), m_credentials.get());
-    m_control = std::make_unique<Iot::IotControlClient>(
-        m_executor.get(),
-        Iot::Endpoint{m_sandbox->endpoint(), {m_sandbox->region(), QStringLiteral("iot")}, {}});
+    m_control = std::make_unique<Iot::IotControlClient>(m_executor.get(), control);
     Iot::ApiCall *call = m_control->describeEndpoint();
-    connect(call, &Iot::ApiCall::finished, this, [this, call, where] {
-        m_window->setEndpointDescription(
-            call->error().isError() ? tr("%1 · %2").arg(where, call->error().userMessage())
-                                    : tr("%1 · connected").arg(where));
+    connect(call, &Iot::ApiCall::finished, this, [this, call, where, data] {
+        if (call->error().isError()) {
+            m_window->setEndpointDescription(tr("%1 · %2").arg(where, call->error().userMessage()));
+        } else {
+            const QUrl dataUrl = data.isEmpty()
+                ? QUrl(QStringLiteral("https://") + call->result<Iot::EndpointAddress>()->address)
+                : data;
+            m_window->setEndpointDescription(
+                tr("%1 · %2 · connected").arg(where, dataUrl.toString()));
+        }
         settled();
     });
 }
@@ -128,6 +206,7 @@ void Application::settled()
 
 void Application::saveScreenshot()
 {
+    std::printf("status: %s\n", qPrintable(m_window->endpointDescription()));
     if (!m_window->grab().save(m_options.screenshotFile, "PNG")) {
         std::fprintf(stderr, "%s\n",
                      qPrintable(tr("shadowscope: cannot write %1").arg(m_options.screenshotFile)));

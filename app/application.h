@@ -3,6 +3,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QUrl>
 
 #include <memory>
 
@@ -13,6 +14,7 @@ namespace Aws {
 class CredentialsProvider;
 }
 namespace Iot {
+struct Endpoint;
 class IotControlClient;
 class RequestExecutor;
 }
@@ -25,6 +27,10 @@ struct LaunchOptions
 {
     bool sandbox = false;
     QString sandboxDir;      ///< empty: the default under the user's data directory
+    QString profile;         ///< AWS: empty for AWS_PROFILE, else "default"
+    QString region;          ///< AWS: empty for the environment's or the profile's
+    QString endpointUrl;     ///< AWS: the data endpoint; empty to configure or discover
+    QString caFile;          ///< AWS: PEM authorities to trust instead of the system's
     QString screenshotFile;  ///< render the window to this PNG and exit
 };
 
@@ -48,6 +54,8 @@ public:
 private:
     bool startSandbox(QString *error);
     void connectToSandbox();
+    void connectToAws();
+    void connectTo(const QString &where, const Iot::Endpoint &control, const QUrl &data);
     /** The initial loads are done: time for a requested screenshot. */
     void settled();
     void saveScreenshot();

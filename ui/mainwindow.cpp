@@ -97,3 +97,8 @@ void MainWindow::setEndpointDescription(const QString &text)
 {
     m_endpointLabel->setText(text);
 }
+
+QString MainWindow::endpointDescription() const
+{
+    return m_endpointLabel->text();
+}

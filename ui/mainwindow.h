@@ -20,6 +20,7 @@ public:
 
     /** Shows which endpoint the window talks to, e.g. "Sandbox · http://127.0.0.1:8443". */
     void setEndpointDescription(const QString &text);
+    QString endpointDescription() const;
 
 private:
     void createMenus();

@@ -64,6 +64,7 @@ private Q_SLOTS:
         window.setEndpointDescription(QStringLiteral("Sandbox · http://127.0.0.1:1 · us-east-1"));
         QCOMPARE(window.findChild<QLabel *>(QStringLiteral("endpointLabel"))->text(),
                  QStringLiteral("Sandbox · http://127.0.0.1:1 · us-east-1"));
+        QCOMPARE(window.endpointDescription(), QStringLiteral("Sandbox · http://127.0.0.1:1 · us-east-1"));
     }
 };
 
