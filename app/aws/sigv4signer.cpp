@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <forward_list>
+#include <limits>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -39,6 +40,8 @@ namespace Aws::SigV4 {
 namespace {
 
 constexpr QByteArrayView Algorithm = "AWS4-HMAC-SHA256";
+constexpr QByteArrayView EmptyPayloadHash =
+    "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
 // Never signed: hop-by-hop headers, headers proxies or the HTTP stack rewrite, the
 // signature itself, and Content-Length (botocore's transport adds it after signing).
@@ -275,6 +278,13 @@ public:
     ThreadSigningState() { m_keys.reserve(KeyCapacity); }
 
     EVP_MD_CTX *scratch() const { return m_scratch.get(); }
+
+    /** The last X-Amz-Date formatted on this thread: requests signed within a second share it. */
+    struct
+    {
+        qint64 second = std::numeric_limits<qint64>::min();
+        QByteArray text;
+    } lastTimestamp;
 
     const SigningKey &signingKey(const QString &secret, QByteArrayView date,
                                  const SigningScope &scope)
@@ -589,13 +599,13 @@ HexDigest signCanonical(ThreadSigningState &state, const SigningKey &key, const 
 }
 
 /** UTF-8 of @p text appended; access key ids are ASCII, which needs no conversion. */
-void appendUtf8(QByteArray &out, const QString &text)
+void appendUtf8(Buffer &out, const QString &text)
 {
     if (std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() < 0x80; })) {
         for (const QChar c : text)
             out.append(char(c.unicode()));
     } else {
-        out.append(text.toUtf8());
+        append(out, text.toUtf8());
     }
 }
 
@@ -630,9 +640,13 @@ QByteArray hmacSha256(QByteArrayView key, QByteArrayView data)
 
 QByteArray amzDate(const QDateTime &time)
 {
-    // Hand-formatted: QDateTime::toString costs more than the rest of signing a small GET.
+    // Hand-formatted and reused within the second: QDateTime::toString costs more than the
+    // rest of signing a small GET.
     if (time.isValid()) {
         const qint64 seconds = floorDivide(time.toMSecsSinceEpoch(), 1000);
+        auto &last = threadState().lastTimestamp;
+        if (seconds == last.second)
+            return last.text;
         const qint64 days = floorDivide(seconds, 86400);
         const auto secondOfDay = int(seconds - days * 86400);
         int year = 0;
@@ -650,6 +664,8 @@ QByteArray amzDate(const QDateTime &time)
             writeDigits(p + 11, secondOfDay / 60 % 60, 2);
             writeDigits(p + 13, secondOfDay % 60, 2);
             p[15] = 'Z';
+            last.second = seconds;
+            last.text = out;
             return out;
         }
     }
@@ -735,6 +751,7 @@ void signRequest(SignableRequest &request, const SigningCredentials &credentials
         return equalsFolded(name, "authorization") || equalsFolded(name, "x-amz-date")
             || (withToken && equalsFolded(name, "x-amz-security-token"));
     });
+    request.headers.reserve(request.headers.size() + (withToken ? 3 : 2));
     request.headers.append({QByteArrayLiteral("X-Amz-Date"), timestamp});
     if (withToken)
         request.headers.append(
@@ -752,6 +769,8 @@ void signRequest(SignableRequest &request, const SigningCredentials &credentials
     });
     if (contentSha != sorted.end()) {
         payloadHash = contentSha->value;
+    } else if (request.body.isEmpty()) {
+        payloadHash = EmptyPayloadHash;
     } else {
         bodyHash = toHex(sha256(state.scratch(), request.body));
         payloadHash = view(bodyHash);
@@ -762,20 +781,17 @@ void signRequest(SignableRequest &request, const SigningCredentials &credentials
         signCanonical(state, key, {request.method, request.encodedPath, request.encodedQuery},
                       names, sorted, payloadHash, timestamp);
 
-    Buffer signedList;
-    appendSignedHeaderList(signedList, names);
-    static constexpr QByteArrayView Credential = " Credential=";
-    static constexpr QByteArrayView SignedHeaders = ", SignedHeaders=";
-    static constexpr QByteArrayView Signature = ", Signature=";
-    QByteArray authorization;
-    authorization.reserve(Algorithm.size() + Credential.size() + credentials.accessKeyId.size()
-                          + 1 + key.scope.size() + SignedHeaders.size() + signedList.size()
-                          + Signature.size() + qsizetype(sig.size()));
-    authorization.append(Algorithm).append(Credential);
+    Buffer authorization;
+    append(authorization, Algorithm);
+    append(authorization, " Credential=");
     appendUtf8(authorization, credentials.accessKeyId);
-    authorization.append('/').append(key.scope).append(SignedHeaders);
-    authorization.append(signedList.data(), signedList.size()).append(Signature).append(view(sig));
-    request.headers.append({QByteArrayLiteral("Authorization"), authorization});
+    authorization.append('/');
+    append(authorization, key.scope);
+    append(authorization, ", SignedHeaders=");
+    appendSignedHeaderList(authorization, names);
+    append(authorization, ", Signature=");
+    append(authorization, view(sig));
+    request.headers.append({QByteArrayLiteral("Authorization"), toByteArray(authorization)});
 }
 
 QByteArray presignQuery(const SignableRequest &request, const SigningCredentials &credentials,
