@@ -69,7 +69,9 @@ void print(const char *name, double value, const char *unit)
 QHash<QString, double> botocoreRates(const QString &python, double seconds, int runs)
 {
     QProcess process;
-    process.start(python, {QStringLiteral(BOTOCORE_SIGNING_SCRIPT), QStringLiteral("--seconds"),
+    // -E -s: the interpreter's own botocore, whatever PYTHONPATH or ~/.local hold.
+    process.start(python, {QStringLiteral("-E"), QStringLiteral("-s"),
+                           QStringLiteral(BOTOCORE_SIGNING_SCRIPT), QStringLiteral("--seconds"),
                            QString::number(seconds), QStringLiteral("--runs"), QString::number(runs)});
     QHash<QString, double> rates;
     if (!process.waitForFinished(600000) || process.exitCode() != 0) {

@@ -213,6 +213,7 @@ def main():
     parser.add_argument("--seed", type=int, default=20261128)
     args = parser.parse_args()
     rng = random.Random(args.seed)
+    print(f"botocore {botocore.__version__} from {botocore.__file__}", file=sys.stderr)
 
     with mock.patch.object(botocore.auth, "datetime", SimpleNamespace(datetime=FixedClock)):
         for _ in range(args.count):

@@ -84,12 +84,15 @@ private:
 void TestSigV4Differential::initTestCase()
 {
     QProcess python;
+    // -E -s: Debian's own botocore, whatever PYTHONPATH or ~/.local hold.
     python.start(QStringLiteral(SHADOWSCOPE_PYTHON),
-                 {QStringLiteral(BOTOCORE_SIGN_SCRIPT), QStringLiteral("--count"),
-                  QStringLiteral("2400")});
+                 {QStringLiteral("-E"), QStringLiteral("-s"), QStringLiteral(BOTOCORE_SIGN_SCRIPT),
+                  QStringLiteral("--count"), QStringLiteral("2400")});
     QVERIFY2(python.waitForFinished(120000), qPrintable(python.errorString()));
+    const QByteArray diagnostics = python.readAllStandardError();
     QVERIFY2(python.exitStatus() == QProcess::NormalExit && python.exitCode() == 0,
-             python.readAllStandardError().constData());
+             diagnostics.constData());
+    qInfo("%s", diagnostics.trimmed().constData());
     const QList<QByteArray> lines = python.readAllStandardOutput().split('\n');
     for (const QByteArray &line : lines) {
         if (line.isEmpty())
