@@ -490,7 +490,7 @@ using NameList = QVarLengthArray<QByteArrayView, 16>;
 bool isUnsignedHeader(QByteArrayView name)
 {
     return std::any_of(UnsignedHeaders.begin(), UnsignedHeaders.end(),
-                       [name](QByteArrayView unsignedName) { return equalsFolded(name, unsignedName); });
+                       [name](QByteArrayView other) { return equalsFolded(name, other); });
 }
 
 /** The headers (only the signed ones with @p signedOnly) by name, repeats in sent order. */
@@ -708,7 +708,8 @@ QByteArray canonicalRequest(const SignableRequest &request, const QList<QByteArr
     qsizetype start = 0;
     for (;;) {
         const qsizetype end = headerList.indexOf(';', start);
-        names.append(QByteArrayView(headerList).sliced(start, (end < 0 ? headerList.size() : end) - start));
+        const qsizetype stop = end < 0 ? headerList.size() : end;
+        names.append(QByteArrayView(headerList).sliced(start, stop - start));
         if (end < 0)
             break;
         start = end + 1;

@@ -24,9 +24,8 @@
 
 namespace {
 
-const Aws::SigningCredentials Credentials{QStringLiteral("AKIDEXAMPLE"),
-                                          QStringLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"),
-                                          {}};
+const Aws::SigningCredentials Credentials{
+    QStringLiteral("AKIDEXAMPLE"), QStringLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"), {}};
 const Aws::SigningScope Scope{QStringLiteral("us-east-1"), QStringLiteral("iotdata")};
 const QByteArray Host = QByteArrayLiteral("abc123example-ats.iot.us-east-1.amazonaws.com");
 
@@ -63,7 +62,8 @@ QHash<QString, double> botocoreRates(const QString &python, double seconds, int 
     // -E -s: the interpreter's own botocore, whatever PYTHONPATH or ~/.local hold.
     process.start(python, {QStringLiteral("-E"), QStringLiteral("-s"),
                            QStringLiteral(BOTOCORE_SIGNING_SCRIPT), QStringLiteral("--seconds"),
-                           QString::number(seconds), QStringLiteral("--runs"), QString::number(runs)});
+                           QString::number(seconds), QStringLiteral("--runs"),
+                           QString::number(runs)});
     QHash<QString, double> rates;
     if (!process.waitForFinished(600000) || process.exitCode() != 0) {
         std::fprintf(stderr, "bench_signing: %s failed: %s\n", qPrintable(python),
@@ -102,21 +102,21 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("SigV4 signing speed against botocore and SHA-256"));
+    parser.setApplicationDescription(
+        QStringLiteral("SigV4 signing speed against botocore and SHA-256"));
     parser.addHelpOption();
-    const QCommandLineOption secondsOption(QStringLiteral("seconds"),
-                                           QStringLiteral("Seconds per measurement (default 1)."),
-                                           QStringLiteral("S"), QStringLiteral("1"));
-    const QCommandLineOption runsOption(QStringLiteral("runs"),
-                                        QStringLiteral("Runs per figure, the best kept (default 3)."),
-                                        QStringLiteral("N"), QStringLiteral("3"));
-    const QCommandLineOption pythonOption(QStringLiteral("python"),
-                                          QStringLiteral("Python with botocore (default /usr/bin/python3)."),
-                                          QStringLiteral("PATH"), QStringLiteral("/usr/bin/python3"));
-    const QCommandLineOption opensslOption(QStringLiteral("openssl"),
-                                           QStringLiteral("The openssl command (default: from PATH)."),
-                                           QStringLiteral("PATH"),
-                                           QStandardPaths::findExecutable(QStringLiteral("openssl")));
+    const QCommandLineOption secondsOption(
+        QStringLiteral("seconds"), QStringLiteral("Seconds per measurement (default 1)."),
+        QStringLiteral("S"), QStringLiteral("1"));
+    const QCommandLineOption runsOption(
+        QStringLiteral("runs"), QStringLiteral("Runs per figure, the best kept (default 3)."),
+        QStringLiteral("N"), QStringLiteral("3"));
+    const QCommandLineOption pythonOption(
+        QStringLiteral("python"), QStringLiteral("Python with botocore (default /usr/bin/python3)"),
+        QStringLiteral("PATH"), QStringLiteral("/usr/bin/python3"));
+    const QCommandLineOption opensslOption(
+        QStringLiteral("openssl"), QStringLiteral("The openssl command (default: from PATH)."),
+        QStringLiteral("PATH"), QStandardPaths::findExecutable(QStringLiteral("openssl")));
     parser.addOptions({secondsOption, runsOption, pythonOption, opensslOption});
     parser.process(app);
     const double seconds = parser.value(secondsOption).toDouble();
@@ -127,11 +127,13 @@ int main(int argc, char *argv[])
     }
 
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    const Aws::SignableRequest get{"GET", "/things/lamp-01/shadow", "name=config", {{"Host", Host}}, {}};
+    const Aws::SignableRequest get{
+        "GET", "/things/lamp-01/shadow", "name=config", {{"Host", Host}}, {}};
     QByteArray body(131072, Qt::Uninitialized);
     for (qsizetype i = 0; i < body.size(); ++i)
         body[i] = char(i % 256);
-    const Aws::SignableRequest post{"POST", "/topics/site%2Fberlin-1%2Fbulk", "qos=1", {{"Host", Host}}, body};
+    const Aws::SignableRequest post{
+        "POST", "/topics/site%2Fberlin-1%2Fbulk", "qos=1", {{"Host", Host}}, body};
 
     // The POST and its SHA-256 bound are measured in turn, so both see the same machine load.
     double getRate = 0;
@@ -145,7 +147,8 @@ int main(int argc, char *argv[])
     print("sigv4_get", getRate, "requests/s");
     print("sigv4_post_128k", postRate, "requests/s");
 
-    const QHash<QString, double> botocore = botocoreRates(parser.value(pythonOption), seconds, runs);
+    const QHash<QString, double> botocore =
+        botocoreRates(parser.value(pythonOption), seconds, runs);
     const double botocoreGet = botocore.value(QStringLiteral("botocore_get"));
     const double botocorePost = botocore.value(QStringLiteral("botocore_post_128k"));
     print("botocore_get", botocoreGet, "requests/s");

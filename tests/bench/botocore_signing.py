@@ -42,11 +42,10 @@ def main():
     credentials = botocore.credentials.Credentials(
         "AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY")
     auth = botocore.auth.SigV4Auth(credentials, "iotdata", "us-east-1")
-    cases = [
-        ("botocore_get", AWSRequest(method="GET", url=ENDPOINT + "/things/lamp-01/shadow?name=config")),
-        ("botocore_post_128k", AWSRequest(method="POST", url=ENDPOINT + "/topics/site%2Fberlin-1%2Fbulk?qos=1",
-                                          data=bytes(range(256)) * 512)),
-    ]
+    get = AWSRequest(method="GET", url=ENDPOINT + "/things/lamp-01/shadow?name=config")
+    post = AWSRequest(method="POST", url=ENDPOINT + "/topics/site%2Fberlin-1%2Fbulk?qos=1",
+                      data=bytes(range(256)) * 512)
+    cases = [("botocore_get", get), ("botocore_post_128k", post)]
     for name, request in cases:
         best = max(rate(auth, request, args.seconds) for _ in range(args.runs))
         print(f"{name} {best:.0f} requests/s", flush=True)

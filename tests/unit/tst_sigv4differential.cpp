@@ -57,8 +57,9 @@ QByteArray headerValue(const HeaderList &headers, QByteArrayView name)
 /** The request line for a report, with a long body left out. */
 QByteArray describe(QJsonObject json)
 {
-    if (json.value(u"body_b64").toString().size() > 200)
-        json.insert(u"body_b64", QStringLiteral("<%1 bytes>").arg(json.value(u"body_b64").toString().size()));
+    const qsizetype size = json.value(u"body_b64").toString().size();
+    if (size > 200)
+        json.insert(u"body_b64", QStringLiteral("<%1 base64 characters>").arg(size));
     return QJsonDocument(json).toJson(QJsonDocument::Compact);
 }
 
@@ -137,9 +138,11 @@ void TestSigV4Differential::signRequestMatchesBotocore()
         QByteArray payloadHash = headerValue(request.headers, "x-amz-content-sha256");
         if (payloadHash.isEmpty())
             payloadHash = SigV4::sha256Hex(request.body);
+        const QByteArray ours =
+            SigV4::canonicalRequest(request, signedHeaders.split(';'), payloadHash);
+        const QString botocore = signedCase.json.value(u"canonical_request").toString();
         qWarning("request: %s\nours:\n%s\nbotocore:\n%s", describe(signedCase.json).constData(),
-                 SigV4::canonicalRequest(request, signedHeaders.split(';'), payloadHash).constData(),
-                 qPrintable(signedCase.json.value(u"canonical_request").toString()));
+                 ours.constData(), qPrintable(botocore));
     }
     QCOMPARE(authorization, expected);
 }

@@ -427,13 +427,14 @@ void TestSigV4Signer::signatureWithManySigningKeys()
         QByteArray date;
         SigningScope scope;
     };
+    const SigningScope east{QStringLiteral("us-east-1"), QStringLiteral("iotdata")};
     const QList<Combination> combinations{
-        {Secret, "20150830", {QStringLiteral("us-east-1"), QStringLiteral("iotdata")}},
-        {Secret, "20150831", {QStringLiteral("us-east-1"), QStringLiteral("iotdata")}},
+        {Secret, "20150830", east},
+        {Secret, "20150831", east},
         {Secret, "20150830", {QStringLiteral("eu-west-1"), QStringLiteral("iotdata")}},
         {Secret, "20150830", {QStringLiteral("us-east-1"), QStringLiteral("iot")}},
-        {QStringLiteral("other-secret"), "20150830", {QStringLiteral("us-east-1"), QStringLiteral("iotdata")}},
-        {QStringLiteral("s\u00e9cret"), "20150830", {QStringLiteral("us-east-1"), QStringLiteral("iotdata")}},
+        {QStringLiteral("other-secret"), "20150830", east},
+        {QStringLiteral("s\u00e9cret"), "20150830", east},
     };
     const QByteArray toSign = QByteArrayLiteral("AWS4-HMAC-SHA256\n20150830T123600Z\nscope\nhash");
     for (int round = 0; round < rounds; ++round) {
