@@ -12,7 +12,6 @@
 #include <forward_list>
 #include <limits>
 #include <memory>
-#include <utility>
 #include <vector>
 
 namespace Aws {
