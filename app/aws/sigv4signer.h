@@ -55,6 +55,13 @@ struct SigningScope
 /**
  * AWS Signature Version 4 (IOT-DATA-PLANE.md section 6), pure functions. Hashes and HMACs
  * come from OpenSSL's libcrypto. The clock is always passed in.
+ *
+ * Thread-safe: each thread keeps its own small state, so no call takes a lock. It holds the
+ * derived signing keys (kSigning, with its HMAC pads already hashed) of the four most
+ * recently used (secret, date, region, service) combinations, each with a shared reference
+ * to its secret, and the last X-Amz-Date formatted. Signing a small GET then costs one
+ * SHA-256 of the canonical request and one HMAC of the string to sign; the canonical
+ * request and the string to sign are built on the stack.
  */
 namespace SigV4 {
 

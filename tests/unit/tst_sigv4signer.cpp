@@ -26,6 +26,11 @@ QDateTime suiteTime()
     return QDateTime(QDate(2015, 8, 30), QTime(12, 36), QTimeZone::utc());
 }
 
+QByteArray hmacChainStart(const QString &secret, QByteArrayView date)
+{
+    return SigV4::hmacSha256(QByteArray("AWS4" + secret.toUtf8()), date);
+}
+
 QByteArray header(const HeaderList &headers, QByteArrayView name)
 {
     QByteArray found;
@@ -52,6 +57,7 @@ private slots:
     void hmacSha256();
     void amzDate_data();
     void amzDate();
+    void amzDateWithinOneSecond();
     void canonicalUri_data();
     void canonicalUri();
     void canonicalQuery_data();
@@ -64,6 +70,8 @@ private slots:
     void stringToSign();
     void signature_data();
     void signature();
+    void signatureWithManySigningKeys_data();
+    void signatureWithManySigningKeys();
     void signRequest_data();
     void signRequest();
     void signRequestReplacesAnEarlierSignature();
@@ -138,6 +146,18 @@ void TestSigV4Signer::amzDate_data()
     QTest::newRow("single digits padded")
         << QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5), QTimeZone::utc())
         << QByteArrayLiteral("20260102T030405Z");
+    QTest::newRow("milliseconds dropped")
+        << QDateTime(QDate(2026, 11, 28), QTime(23, 59, 59, 999), QTimeZone::utc())
+        << QByteArrayLiteral("20261128T235959Z");
+    QTest::newRow("before 1970 rounds down")
+        << QDateTime(QDate(1969, 12, 31), QTime(23, 59, 59, 500), QTimeZone::utc())
+        << QByteArrayLiteral("19691231T235959Z");
+    QTest::newRow("leap day") << QDateTime(QDate(2028, 2, 29), QTime(0, 0), QTimeZone::utc())
+                              << QByteArrayLiteral("20280229T000000Z");
+    QTest::newRow("year beyond four digits, as Qt formats it")
+        << QDateTime(QDate(10000, 1, 2), QTime(3, 4, 5), QTimeZone::utc())
+        << QByteArrayLiteral("100000102T030405Z");
+    QTest::newRow("invalid time") << QDateTime() << QByteArray();
 }
 
 void TestSigV4Signer::amzDate()
@@ -145,6 +165,16 @@ void TestSigV4Signer::amzDate()
     QFETCH(QDateTime, time);
     QFETCH(QByteArray, expected);
     QCOMPARE(SigV4::amzDate(time), expected);
+}
+
+// amzDate reuses the text of the last second it formatted, and only for that second.
+void TestSigV4Signer::amzDateWithinOneSecond()
+{
+    const QDateTime start(QDate(2026, 11, 28), QTime(23, 59, 59), QTimeZone::utc());
+    QCOMPARE(SigV4::amzDate(start), QByteArrayLiteral("20261128T235959Z"));
+    QCOMPARE(SigV4::amzDate(start.addMSecs(999)), QByteArrayLiteral("20261128T235959Z"));
+    QCOMPARE(SigV4::amzDate(start.addMSecs(1000)), QByteArrayLiteral("20261129T000000Z"));
+    QCOMPARE(SigV4::amzDate(start), QByteArrayLiteral("20261128T235959Z"));
 }
 
 // canonicalUri normalises the wire path like botocore (dot segments, '//', trailing slash
@@ -376,6 +406,47 @@ void TestSigV4Signer::signature()
     QCOMPARE(SigV4::signature(Secret, "20150830", SigningScope{QStringLiteral("us-east-1"), service},
                               stringToSign),
              expected);
+}
+
+// signature gives the key chain's result whatever was signed before: more (secret, date,
+// region, service) combinations than the per-thread key cache holds, used in turn, each
+// match the chain computed from hmacSha256.
+void TestSigV4Signer::signatureWithManySigningKeys_data()
+{
+    QTest::addColumn<int>("rounds");
+    QTest::newRow("once") << 1;
+    QTest::newRow("three rounds, keys evicted and derived again") << 3;
+}
+
+void TestSigV4Signer::signatureWithManySigningKeys()
+{
+    QFETCH(int, rounds);
+    struct Combination
+    {
+        QString secret;
+        QByteArray date;
+        SigningScope scope;
+    };
+    const SigningScope east{QStringLiteral("us-east-1"), QStringLiteral("iotdata")};
+    const QList<Combination> combinations{
+        {Secret, "20150830", east},
+        {Secret, "20150831", east},
+        {Secret, "20150830", {QStringLiteral("eu-west-1"), QStringLiteral("iotdata")}},
+        {Secret, "20150830", {QStringLiteral("us-east-1"), QStringLiteral("iot")}},
+        {QStringLiteral("other-secret"), "20150830", east},
+        {QStringLiteral("s\u00e9cret"), "20150830", east},
+    };
+    const QByteArray toSign = QByteArrayLiteral("AWS4-HMAC-SHA256\n20150830T123600Z\nscope\nhash");
+    for (int round = 0; round < rounds; ++round) {
+        for (const Combination &c : combinations) {
+            QByteArray key = hmacChainStart(c.secret, c.date);
+            key = SigV4::hmacSha256(key, c.scope.region.toUtf8());
+            key = SigV4::hmacSha256(key, c.scope.service.toUtf8());
+            key = SigV4::hmacSha256(key, "aws4_request");
+            QCOMPARE(SigV4::signature(c.secret, c.date, c.scope, toSign),
+                     SigV4::hmacSha256(key, toSign).toHex());
+        }
+    }
 }
 
 // signRequest adds X-Amz-Date (and X-Amz-Security-Token with a session token), signs every
