@@ -9,11 +9,13 @@
 #include "iot/requestexecutor.h"
 #include "mainwindow.h"
 #include "sandbox/sandboxserver.h"
+#include "settings/applicationidentity.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QNetworkAccessManager>
+#include <QSettings>
 #include <QSslCertificate>
 #include <QStandardPaths>
 #include <QTimer>
@@ -135,7 +137,7 @@ void Application::connectToSandbox()
         tr("the sandbox's key pair")});
     const Aws::SigningScope control{m_sandbox->region(), QStringLiteral("iot")};
     connectTo(tr("Sandbox · %1 · %2").arg(m_sandbox->endpoint().toString(), m_sandbox->region()),
-              Iot::Endpoint{m_sandbox->endpoint(), control, {}}, m_sandbox->endpoint());
+              Iot::Endpoint{m_sandbox->endpoint(), control, {}}, m_sandbox->endpoint(), {});
 }
 
 // AWS as the aws CLI finds it: the profile's credentials chain, region and endpoints.
@@ -172,28 +174,44 @@ void Application::connectToAws()
         ? QUrl(QStringLiteral("https://iot.%1.amazonaws.com").arg(region))
         : control.url;
     connectTo(tr("%1 · %2").arg(where, region),
-              Iot::Endpoint{controlUrl, {region, QStringLiteral("iot")}, authorities}, data.url);
+              Iot::Endpoint{controlUrl, {region, QStringLiteral("iot")}, authorities}, data.url,
+              QStringLiteral("dataEndpoints/%1/%2").arg(profile, region));
 }
 
 // A signed DescribeEndpoint through the one QNetworkAccessManager proves the whole path
-// (credentials, clock, TLS, signature) before the window says "connected"; without a
-// configured data endpoint, its answer is the data endpoint.
-void Application::connectTo(const QString &where, const Iot::Endpoint &control, const QUrl &data)
+// (credentials, clock, TLS, signature) before the window says "connected". Without a
+// configured data endpoint its answer is the data endpoint, remembered per profile and region
+// (@p cacheKey) so the next start knows it at once; DescribeEndpoint still confirms it.
+void Application::connectTo(const QString &where, const Iot::Endpoint &control, const QUrl &data,
+                            const QString &cacheKey)
 {
-    m_window->setEndpointDescription(tr("%1 · connecting…").arg(where));
+    const auto settings = Settings::openUserSettings();
+    const QString cached = cacheKey.isEmpty() ? QString() : settings->value(cacheKey).toString();
+    m_window->setEndpointDescription(
+        data.isEmpty() && !cached.isEmpty()
+            ? tr("%1 · https://%2 · connecting…").arg(where, cached)
+            : tr("%1 · connecting…").arg(where));
     m_executor = std::make_unique<Iot::RequestExecutor>(m_network.get(), m_credentials.get());
     m_control = std::make_unique<Iot::IotControlClient>(m_executor.get(), control);
     Iot::ApiCall *call = m_control->describeEndpoint();
-    connect(call, &Iot::ApiCall::finished, this, [this, call, where, data] {
+    connect(call, &Iot::ApiCall::finished, this, [this, call, where, data, cacheKey] {
         if (call->error().isError()) {
             m_window->setEndpointDescription(tr("%1 · %2").arg(where, call->error().userMessage()));
-        } else {
-            const QUrl dataUrl = data.isEmpty()
-                ? QUrl(QStringLiteral("https://") + call->result<Iot::EndpointAddress>()->address)
-                : data;
-            m_window->setEndpointDescription(
-                tr("%1 · %2 · connected").arg(where, dataUrl.toString()));
+            settled();
+            return;
         }
+        QUrl dataUrl = data;
+        if (dataUrl.isEmpty()) {
+            const QString address = call->result<Iot::EndpointAddress>()->address;
+            dataUrl = QUrl(QStringLiteral("https://") + address);
+            if (!cacheKey.isEmpty())
+                Settings::openUserSettings()->setValue(cacheKey, address);
+        }
+        QString status = tr("%1 · %2 · connected").arg(where, dataUrl.toString());
+        // The executor corrected for a skewed clock: say so, the user's machine is wrong.
+        if (const qint64 offset = m_executor->clockOffsetSeconds(); offset != 0)
+            status = tr("%1 · your clock is off by %2 s (corrected)").arg(status).arg(offset);
+        m_window->setEndpointDescription(status);
         settled();
     });
 }

@@ -55,7 +55,8 @@ private:
     bool startSandbox(QString *error);
     void connectToSandbox();
     void connectToAws();
-    void connectTo(const QString &where, const Iot::Endpoint &control, const QUrl &data);
+    void connectTo(const QString &where, const Iot::Endpoint &control, const QUrl &data,
+                   const QString &cacheKey);
     /** The initial loads are done: time for a requested screenshot. */
     void settled();
     void saveScreenshot();

@@ -4,7 +4,9 @@
 credentials (static keys or a credential_process), region and endpoint_url from a private
 ~/.aws, a signed DescribeEndpoint to a real shadowscope-sandbox over loopback, and says so
 in its status line. Usage: test_app_connects.py SHADOWSCOPE SHADOWSCOPE_SANDBOX"""
+import datetime
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -14,25 +16,34 @@ SHADOWSCOPE, SANDBOX = sys.argv[1], sys.argv[2]
 KEY, SECRET = "AKIDAPPTEST", "app-test-secret/with+chars"
 
 
+def start_sandbox(*extra):
+    sandbox = subprocess.Popen(
+        [SANDBOX, "--port", "0", "--access-key", KEY, "--secret-key", SECRET, *extra],
+        stdout=subprocess.PIPE, text=True)
+    line = sandbox.stdout.readline()
+    assert line.startswith("endpoint: "), line
+    return sandbox, line.split(" ", 1)[1].strip()
+
+
+def stop_sandbox(sandbox):
+    sandbox.terminate()
+    sandbox.wait(timeout=10)
+    sandbox.stdout.close()
+
+
 class AppConnects(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.sandbox = subprocess.Popen(
-            [SANDBOX, "--port", "0", "--access-key", KEY, "--secret-key", SECRET],
-            stdout=subprocess.PIPE, text=True)
-        line = cls.sandbox.stdout.readline()
-        assert line.startswith("endpoint: "), line
-        cls.endpoint = line.split(" ", 1)[1].strip()
+        cls.sandbox, cls.endpoint = start_sandbox()
 
     @classmethod
     def tearDownClass(cls):
-        cls.sandbox.terminate()
-        cls.sandbox.wait(timeout=10)
-        cls.sandbox.stdout.close()
+        stop_sandbox(cls.sandbox)
 
-    def run_app(self, config, credentials, *args, env=None):
-        with tempfile.TemporaryDirectory() as home:
-            os.makedirs(os.path.join(home, ".aws"))
+    def run_app(self, config, credentials, *args, env=None, home=None):
+        with tempfile.TemporaryDirectory() as scratch:
+            home = home or scratch
+            os.makedirs(os.path.join(home, ".aws"), exist_ok=True)
             with open(os.path.join(home, ".aws", "config"), "w") as f:
                 f.write(config.replace("ENDPOINT", self.endpoint))
             with open(os.path.join(home, ".aws", "credentials"), "w") as f:
@@ -74,6 +85,34 @@ class AppConnects(unittest.TestCase):
                               % (KEY, SECRET), "--profile", "lab", "--region", "eu-west-1")
         self.assertIn("eu-west-1 · ForbiddenException (HTTP 403): Credential should be scoped "
                       "to a valid region, not 'eu-west-1'.", status)
+
+    def test_data_endpoint_discovered_and_remembered(self):
+        # Only the control plane is configured: the data endpoint comes from DescribeEndpoint
+        # and is remembered in the settings file, per profile and region.
+        config = "[profile lab]\nregion = us-east-1\n"
+        credentials = "[lab]\naws_access_key_id = %s\naws_secret_access_key = %s\n" % (KEY, SECRET)
+        with tempfile.TemporaryDirectory() as home:
+            status = self.run_app(config, credentials, "--profile", "lab", home=home,
+                                  env={"AWS_ENDPOINT_URL_IOT": self.endpoint})
+            self.assertEqual(status, "status: AWS · profile lab · us-east-1 · https://"
+                             "a3sbx0shadowscope-ats.iot.us-east-1.amazonaws.com · connected")
+            with open(os.path.join(home, ".config", "shadowscope", "shadowscope.conf")) as f:
+                settings = f.read()
+            self.assertIn("a3sbx0shadowscope-ats.iot.us-east-1.amazonaws.com", settings)
+            self.assertNotIn(SECRET, settings)
+
+    def test_skewed_clock_is_corrected_and_reported(self):
+        ahead = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(minutes=10)
+        sandbox, endpoint = start_sandbox("--clock", ahead.strftime("%Y-%m-%dT%H:%M:%SZ"))
+        try:
+            status = self.run_app("[profile lab]\nregion = us-east-1\nendpoint_url = %s\n" % endpoint,
+                                  "[lab]\naws_access_key_id = %s\naws_secret_access_key = %s\n"
+                                  % (KEY, SECRET), "--profile", "lab")
+        finally:
+            stop_sandbox(sandbox)
+        match = re.search(r"connected · your clock is off by (-?\d+) s \(corrected\)", status)
+        self.assertTrue(match, status)
+        self.assertLess(abs(int(match.group(1)) - 600), 30)
 
     def test_missing_profile_and_missing_region(self):
         self.assertIn("there is no profile ghost in ~/.aws/config or ~/.aws/credentials",
