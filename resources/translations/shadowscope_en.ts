@@ -14,12 +14,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/iot/apierror.cpp" line="19"/>
-        <source>HTTP %1: %2</source>
+        <location filename="../../app/iot/apierror.cpp" line="16"/>
+        <source>The request timed out after %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/iot/apierror.cpp" line="18"/>
+        <source>TLS: %1; the certificate is not trusted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/iot/apierror.cpp" line="20"/>
+        <source>No credentials: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/iot/apierror.cpp" line="22"/>
+        <source>Your clock is off by %1 s; Shadowscope corrected for it and retried, but AWS still refused the request: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/iot/apierror.cpp" line="30"/>
+        <source>HTTP %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/iot/apierror.cpp" line="31"/>
         <source>%1 (HTTP %2): %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -27,68 +47,506 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../app/application.cpp" line="30"/>
+        <location filename="../../app/application.cpp" line="37"/>
         <source>A native explorer for AWS IoT Core device shadows and retained MQTT messages.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="34"/>
+        <location filename="../../app/application.cpp" line="41"/>
         <source>Explore the local sandbox (an emulator of AWS IoT started inside Shadowscope) instead of an AWS account. Its state is kept in DIR, or in the default place; a new DIR starts with the demo fleet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="38"/>
-        <source>Render the main window offscreen once it has loaded, save it as a PNG and exit.</source>
+        <location filename="../../app/application.cpp" line="45"/>
+        <source>The AWS profile (from ~/.aws/config and ~/.aws/credentials) to connect with; default: AWS_PROFILE, else &quot;default&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="42"/>
-        <source>With --sandbox: the sandbox&apos;s data directory.</source>
+        <location filename="../../app/application.cpp" line="49"/>
+        <source>The AWS region; default: AWS_REGION, AWS_DEFAULT_REGION, else the profile&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/application.cpp" line="52"/>
+        <source>The data-plane endpoint; default: the profile&apos;s or AWS_ENDPOINT_URL_* settings, else the account&apos;s endpoint found with DescribeEndpoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/application.cpp" line="56"/>
+        <source>Trust the PEM certificates in FILE instead of the system&apos;s; default: AWS_CA_BUNDLE, else the profile&apos;s ca_bundle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/application.cpp" line="60"/>
+        <source>Render the main window offscreen once it has loaded, save it as a PNG, print the status line and exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/application.cpp" line="65"/>
+        <source>With --sandbox: the sandbox&apos;s data directory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/application.cpp" line="80"/>
+        <source>shadowscope: --sandbox brings its own endpoint and keys; --profile, --region, --endpoint-url and --ca-file are for AWS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/application.cpp" line="87"/>
         <source>shadowscope: a directory is only taken with --sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="78"/>
+        <location filename="../../app/application.cpp" line="113"/>
         <source>shadowscope: the sandbox did not start: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="84"/>
-        <source>Not connected · start with --sandbox to explore the local sandbox</source>
+        <location filename="../../app/application.cpp" line="210"/>
+        <source>%1 · %2 · connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="92"/>
+        <location filename="../../app/application.cpp" line="213"/>
+        <source>%1 · your clock is off by %2 s (corrected)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/application.cpp" line="125"/>
         <source>shadowscope: the sandbox&apos;s state was not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="102"/>
+        <location filename="../../app/application.cpp" line="137"/>
+        <source>the sandbox&apos;s key pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/application.cpp" line="139"/>
         <source>Sandbox · %1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="104"/>
+        <location filename="../../app/application.cpp" line="149"/>
+        <source>AWS · profile %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/application.cpp" line="155"/>
+        <source>there is no profile %1 in %2 or %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/application.cpp" line="159"/>
+        <source>no region: give --region, or set region in the profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/application.cpp" line="170"/>
+        <source>no PEM certificate in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/application.cpp" line="192"/>
+        <source>%1 · https://%2 · connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/application.cpp" line="193"/>
         <source>%1 · connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="112"/>
+        <location filename="../../app/application.cpp" line="151"/>
+        <location filename="../../app/application.cpp" line="176"/>
+        <location filename="../../app/application.cpp" line="199"/>
         <source>%1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="113"/>
-        <source>%1 · connected</source>
+        <location filename="../../app/application.cpp" line="230"/>
+        <source>shadowscope: cannot write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Aws::AppProfileCredentialsProvider</name>
+    <message>
+        <location filename="../../app/aws/appprofilecredentialsprovider.cpp" line="42"/>
+        <source>Shadowscope profile %1 has no access key id.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="128"/>
-        <source>shadowscope: cannot write %1</source>
+        <location filename="../../app/aws/appprofilecredentialsprovider.cpp" line="55"/>
+        <source>Shadowscope profile %1 (secret in the system keychain)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/aws/appprofilecredentialsprovider.cpp" line="61"/>
+        <source>No secret access key is stored for Shadowscope profile %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Aws::AwsCliCredentialsProvider</name>
+    <message>
+        <location filename="../../app/aws/awsclicredentialsprovider.cpp" line="53"/>
+        <source>Profile %1 uses neither SSO nor an assumed role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/aws/awsclicredentialsprovider.cpp" line="58"/>
+        <source>the aws CLI is needed for profile %1 (SSO or assumed role); install it (%2 was not found).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/aws/awsclicredentialsprovider.cpp" line="73"/>
+        <source>The aws CLI (%1) for profile %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/aws/awsclicredentialsprovider.cpp" line="77"/>
+        <source>The aws CLI at %1 is too old: it has no `aws configure export-credentials`, which profile %2 needs (SSO or assumed role); install a current aws CLI version 2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/aws/awsclicredentialsprovider.cpp" line="87"/>
+        <source>The SSO session of profile %1 has expired or was never started: run `aws sso login --profile %1`. (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/aws/awsclicredentialsprovider.cpp" line="101"/>
+        <source>%1 printed no usable credentials. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/aws/awsclicredentialsprovider.cpp" line="104"/>
+        <source>aws CLI for profile %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Aws::AwsProfiles</name>
+    <message>
+        <location filename="../../app/aws/awsprofiles.cpp" line="141"/>
+        <source>the endpoint you entered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/aws/awsprofiles.cpp" line="165"/>
+        <source>services %1 of profile %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/aws/awsprofiles.cpp" line="169"/>
+        <source>profile %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/aws/awsprofiles.cpp" line="181"/>
+        <source>The endpoint %1 (from %2) is not an https:// URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/aws/awsprofiles.cpp" line="190"/>
+        <source>The endpoint %1 (from %2) uses plain http://, which would send your requests unencrypted; use https:// (plain http:// is allowed only for localhost, 127.0.0.1 and ::1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Aws::CredentialProcess</name>
+    <message>
+        <location filename="../../app/aws/credentialprocess.cpp" line="75"/>
+        <source>The command line ends with an escape character.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/aws/credentialprocess.cpp" line="88"/>
+        <source>The command line has a quotation mark that is not closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/aws/credentialprocess.cpp" line="95"/>
+        <source>The command line is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/aws/credentialprocess.cpp" line="105"/>
+        <source>Its output is not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/aws/credentialprocess.cpp" line="111"/>
+        <source>Its output has no &quot;Version&quot;; version 1 is expected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/aws/credentialprocess.cpp" line="115"/>
+        <source>Its output has &quot;Version&quot;: %1, but only version 1 is supported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/aws/credentialprocess.cpp" line="131"/>
+        <source>Its output has a &quot;%1&quot; that is not a string.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/aws/credentialprocess.cpp" line="139"/>
+        <source>Its output lacks &quot;AccessKeyId&quot; or &quot;SecretAccessKey&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/aws/credentialprocess.cpp" line="146"/>
+        <source>Its output has an &quot;Expiration&quot; that is not an ISO 8601 time with a time zone: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Aws::CredentialsChain</name>
+    <message>
+        <location filename="../../app/aws/credentialschain.cpp" line="30"/>
+        <source>The credentials lookup was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/aws/credentialschain.cpp" line="70"/>
+        <source>No credentials found for profile %1: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or give the profile keys, a credential_process, or an SSO or role configuration in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Aws::EnvironmentCredentialsProvider</name>
+    <message>
+        <location filename="../../app/aws/environmentcredentialsprovider.cpp" line="12"/>
+        <source>AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/aws/environmentcredentialsprovider.cpp" line="16"/>
+        <source>%1 is set but %2 is not: set both environment variables, or neither.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/aws/environmentcredentialsprovider.cpp" line="29"/>
+        <source>AWS_CREDENTIAL_EXPIRATION is not an ISO 8601 time with a time zone: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/aws/environmentcredentialsprovider.cpp" line="36"/>
+        <source>environment variables</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Aws::KeychainSecretStore</name>
+    <message>
+        <location filename="../../app/aws/keychainsecretstore.cpp" line="32"/>
+        <source>No secret stored for %1 in the system keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/aws/keychainsecretstore.cpp" line="34"/>
+        <source>Access to the secret %1 was denied in the system keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/aws/keychainsecretstore.cpp" line="37"/>
+        <source>The system keychain refused access to the secret %1 (is it locked?): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/aws/keychainsecretstore.cpp" line="41"/>
+        <source>The secret %1 could not be removed from the system keychain: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/aws/keychainsecretstore.cpp" line="46"/>
+        <source>The system keychain is not available: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/aws/keychainsecretstore.cpp" line="52"/>
+        <source>The system keychain is not available: there is no D-Bus session to reach the Secret Service (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/aws/keychainsecretstore.cpp" line="56"/>
+        <source>The system keychain failed on the secret %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Aws::MemorySecretStore</name>
+    <message>
+        <location filename="../../app/aws/memorysecretstore.cpp" line="21"/>
+        <source>No secret stored for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Aws::ProcessCredentialsProvider</name>
+    <message>
+        <location filename="../../app/aws/processcredentialsprovider.cpp" line="26"/>
+        <source>Profile %1 has no credential_process.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/aws/processcredentialsprovider.cpp" line="29"/>
+        <source>The credential_process of profile %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/aws/processcredentialsprovider.cpp" line="33"/>
+        <source>%1 cannot be run: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/aws/processcredentialsprovider.cpp" line="51"/>
+        <source>%1 printed no usable credentials. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/aws/processcredentialsprovider.cpp" line="54"/>
+        <source>credential_process of profile %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/aws/processcredentialsprovider.cpp" line="66"/>
+        <source>(no error output)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/aws/processcredentialsprovider.cpp" line="69"/>
+        <source>%1 could not be started: %2 was not found or is not executable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/aws/processcredentialsprovider.cpp" line="72"/>
+        <source>%1 did not finish within %2 seconds and was stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/aws/processcredentialsprovider.cpp" line="75"/>
+        <source>%1 printed more than a megabyte and was stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/aws/processcredentialsprovider.cpp" line="77"/>
+        <source>%1 crashed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/aws/processcredentialsprovider.cpp" line="80"/>
+        <source>%1 failed with exit code %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Aws::SharedFileCredentialsProvider</name>
+    <message>
+        <location filename="../../app/aws/sharedfilecredentialsprovider.cpp" line="22"/>
+        <source>profile &apos;%1&apos; is not in %2 or %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/aws/sharedfilecredentialsprovider.cpp" line="42"/>
+        <source>Profile %1 in %2 has %3 but no %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/aws/sharedfilecredentialsprovider.cpp" line="50"/>
+        <source>profile %1 in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/aws/sharedfilecredentialsprovider.cpp" line="54"/>
+        <source>Profile %1 has no aws_access_key_id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Iot::RequestExecutor</name>
+    <message>
+        <location filename="../../app/iot/requestexecutor.cpp" line="181"/>
+        <source>no credential source is configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/iot/requestexecutor.cpp" line="285"/>
+        <source>The answer could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IotJson</name>
+    <message>
+        <location filename="../../app/iot/iotjson.cpp" line="42"/>
+        <source>%1 is not a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/iot/iotjson.cpp" line="57"/>
+        <source>%1 is not an integer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/iot/iotjson.cpp" line="76"/>
+        <source>%1 is not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/iot/iotjson.cpp" line="86"/>
+        <source>%1 is not an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/iot/iotjson.cpp" line="98"/>
+        <source>%1 is not base64</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/iot/iotjson.cpp" line="116"/>
+        <source>%1 is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/iot/iotjson.cpp" line="129"/>
+        <source>not JSON: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/iot/iotjson.cpp" line="133"/>
+        <source>not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/iot/iotjson.cpp" line="147"/>
+        <source>an element is not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/iot/iotjson.cpp" line="301"/>
+        <source>user properties are not a JSON array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/iot/iotjson.cpp" line="309"/>
+        <source>a user property is not one key with a string value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/iot/iotjson.cpp" line="362"/>
+        <source>a shadow name is not a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/iot/iotjson.cpp" line="431"/>
+        <source>attribute %1 is not a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/iot/iotjson.cpp" line="455"/>
+        <source>endpointAddress is empty</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -308,7 +766,7 @@
     </message>
     <message>
         <location filename="../../app/sandbox/main.cpp" line="90"/>
-        <source>Secret access key clients sign with.</source>
+        <source>Secret access key clients sign with (or the environment variable SHADOWSCOPE_SANDBOX_SECRET_KEY).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
