@@ -169,7 +169,10 @@ void Application::connectToAws()
         if (authorities.isEmpty())
             return fail(tr("no PEM certificate in %1").arg(caFile));
     }
-    m_credentials = std::make_unique<Aws::CredentialsChain>(Aws::CredentialsChain::Options{profile});
+    // The profile as given (empty when it came from AWS_PROFILE or is "default"): a named
+    // profile skips the environment's keys, as `aws --profile` does.
+    m_credentials = std::make_unique<Aws::CredentialsChain>(
+        Aws::CredentialsChain::Options{m_options.profile});
     const QUrl controlUrl = control.url.isEmpty()
         ? QUrl(QStringLiteral("https://iot.%1.amazonaws.com").arg(region))
         : control.url;

@@ -57,7 +57,9 @@ CredentialsJob *AppProfileCredentialsProvider::resolve(QObject *parent)
                 break;
             }
             case SecretJob::Outcome::NotFound:
-                job->finishNotConfigured(
+                // The profile is chosen and has a key id: falling through to other sources
+                // could sign with another account's keys. The user must enter the secret.
+                job->finishFailed(
                     tr("No secret access key is stored for Shadowscope profile %1.").arg(name));
                 break;
             case SecretJob::Outcome::Failed:

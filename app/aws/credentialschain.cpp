@@ -13,7 +13,10 @@ CredentialsChain::CredentialsChain(const Options &options, QObject *parent)
     : QObject(parent)
     , m_options(options)
     , m_environment(std::make_unique<EnvironmentCredentialsProvider>())
-    , m_sharedFile(std::make_unique<SharedFileCredentialsProvider>(options.profile))
+    , m_credentialsFile(std::make_unique<SharedFileCredentialsProvider>(
+          options.profile, SharedFileCredentialsProvider::File::Credentials))
+    , m_configFile(std::make_unique<SharedFileCredentialsProvider>(
+          options.profile, SharedFileCredentialsProvider::File::Config))
     , m_process(
           std::make_unique<ProcessCredentialsProvider>(options.profile, options.processTimeout))
     , m_awsCli(std::make_unique<AwsCliCredentialsProvider>(
@@ -50,7 +53,9 @@ CredentialsJob *CredentialsChain::resolve(QObject *parent)
             m_walk.append(m_options.appProfile);
         if (m_options.profile.trimmed().isEmpty())
             m_walk.append(m_environment.get());
-        m_walk += { m_sharedFile.get(), m_process.get(), m_awsCli.get() };
+        // botocore's order: role and SSO profiles (through the aws CLI) before static keys,
+        // the credentials file's keys, the credential_process, then the config file's keys.
+        m_walk += { m_awsCli.get(), m_credentialsFile.get(), m_process.get(), m_configFile.get() };
         m_walkGeneration = m_generation;
         ask(0);
     }

@@ -59,7 +59,8 @@ private:
 
     Options m_options;
     std::unique_ptr<EnvironmentCredentialsProvider> m_environment;
-    std::unique_ptr<SharedFileCredentialsProvider> m_sharedFile;
+    std::unique_ptr<SharedFileCredentialsProvider> m_credentialsFile;
+    std::unique_ptr<SharedFileCredentialsProvider> m_configFile;
     std::unique_ptr<ProcessCredentialsProvider> m_process;
     std::unique_ptr<AwsCliCredentialsProvider> m_awsCli;
     QList<CredentialsProvider *> m_walk; ///< the providers of the walk in flight

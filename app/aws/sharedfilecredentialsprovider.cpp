@@ -5,8 +5,9 @@
 
 namespace Aws {
 
-SharedFileCredentialsProvider::SharedFileCredentialsProvider(QString profile)
+SharedFileCredentialsProvider::SharedFileCredentialsProvider(QString profile, File file)
     : m_profile(std::move(profile))
+    , m_file(file)
 {
 }
 
@@ -29,11 +30,12 @@ CredentialsJob *SharedFileCredentialsProvider::resolve(QObject *parent)
     }
     const QString keyIdKey = QStringLiteral("aws_access_key_id");
     const QString secretKey = QStringLiteral("aws_secret_access_key");
-    const std::pair<AwsConfigFile::Settings, QString> files[] = {
-        { profiles.credentialsFileSettings(profile), credentialsPath },
-        { profiles.configFileSettings(profile), configPath },
-    };
-    for (const auto &[settings, path] : files) {
+    QList<std::pair<AwsConfigFile::Settings, QString>> files;
+    if (m_file != File::Config)
+        files.append({ profiles.credentialsFileSettings(profile), credentialsPath });
+    if (m_file != File::Credentials)
+        files.append({ profiles.configFileSettings(profile), configPath });
+    for (const auto &[settings, path] : std::as_const(files)) {
         const QString keyId = settings.value(keyIdKey).trimmed();
         const QString secret = settings.value(secretKey).trimmed();
         if (keyId.isEmpty() && secret.isEmpty())

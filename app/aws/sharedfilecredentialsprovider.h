@@ -19,12 +19,17 @@ class SharedFileCredentialsProvider final : public CredentialsProvider
 {
     Q_DECLARE_TR_FUNCTIONS(Aws::SharedFileCredentialsProvider)
 public:
+    /** Which file's static keys: botocore asks the credentials file before a
+     *  credential_process, and the config file after it. */
+    enum class File { Credentials, Config, Both };
+
     /** @p profile empty: AWS_PROFILE, else "default" (read at each resolve). */
-    explicit SharedFileCredentialsProvider(QString profile = {});
+    explicit SharedFileCredentialsProvider(QString profile = {}, File file = File::Both);
     CredentialsJob *resolve(QObject *parent) override;
 
 private:
     QString m_profile;
+    File m_file;
 };
 
 } // namespace Aws

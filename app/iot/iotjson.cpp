@@ -72,6 +72,9 @@ public:
             missing(key, required);
             return {};
         }
+        // An update's answer echoes a removed section as null ({"state":null} too).
+        if (value.isNull() && !required)
+            return {};
         if (!value.isObject()) {
             fail(Text::tr("%1 is not an object").arg(key));
             return {};

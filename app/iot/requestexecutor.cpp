@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+#include <QCryptographicHash>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -101,8 +102,8 @@ QString RequestExecutor::redactSecrets(QString text, const Aws::SigningCredentia
             text.replace(secret, hidden);
     }
     static const QRegularExpression signedValue(
-        QStringLiteral("(Signature|X-Amz-Signature|X-Amz-Credential|X-Amz-Security-Token|"
-                       "Authorization)([=:]\\s*)[^&\\s,]+"),
+        QStringLiteral("(Signature|Credential|X-Amz-Signature|X-Amz-Credential|"
+                       "X-Amz-Security-Token|Authorization)([=:]\\s*)[^&\\s,]+"),
         QRegularExpression::CaseInsensitiveOption);
     text.replace(signedValue, QStringLiteral("\\1\\2") + hidden);
     return text;
@@ -184,7 +185,7 @@ void RequestExecutor::onCredentialsResolved(Aws::CredentialsJob *job)
         logAttempt(call, error, 0);
         if (!alive) // a receiver of attemptFinished() deleted the executor, and so the calls
             return;
-        if (call)
+        if (call && !call->m_finished)
             finishWithError(call, error);
     }
 }
@@ -209,19 +210,25 @@ void RequestExecutor::dispatch(ApiCall *call)
         if (name.compare("host", Qt::CaseInsensitive) != 0)
             networkRequest.setRawHeader(name, value);
     }
-    // Qt would otherwise add a form content type to a body; an unsigned header is harmless.
+    // A body is bytes, as AWS's SDKs send it; the header is unsigned.
     if (!request.body.isEmpty() && !networkRequest.hasRawHeader("content-type"))
         networkRequest.setHeader(QNetworkRequest::ContentTypeHeader,
                                  QByteArrayLiteral("application/octet-stream"));
     networkRequest.setTransferTimeout(m_transferTimeoutMs);
+    // A redirect would carry the signature, the session token and the body to another host:
+    // a 3xx is an answer like any other, reported and never followed.
+    networkRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                                QNetworkRequest::ManualRedirectPolicy);
+    QNetworkAccessManager *network = m_network;
     if (!endpoint.caCertificates.isEmpty()) {
         QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
         tls.setCaCertificates(endpoint.caCertificates);
         networkRequest.setSslConfiguration(tls);
+        network = networkTrusting(endpoint.caCertificates);
     }
 
     call->m_tlsError.clear();
-    QNetworkReply *reply = m_network->sendCustomRequest(networkRequest, request.method, request.body);
+    QNetworkReply *reply = network->sendCustomRequest(networkRequest, request.method, request.body);
     call->m_reply = reply;
     // Recorded for the error message only: a TLS error is never ignored.
     connect(reply, &QNetworkReply::sslErrors, call, [call](const QList<QSslError> &errors) {
@@ -229,6 +236,20 @@ void RequestExecutor::dispatch(ApiCall *call)
             call->m_tlsError = errors.constFirst().errorString();
     });
     connect(reply, &QNetworkReply::finished, call, [this, call, reply] { onReplyFinished(call, reply); });
+}
+
+// Qt keeps connections by host and port, not by the certificates they were checked against:
+// an endpoint with its own authorities gets its own connections, so a connection verified
+// for one set of authorities is never reused under another (nor under the system's).
+QNetworkAccessManager *RequestExecutor::networkTrusting(const QList<QSslCertificate> &authorities)
+{
+    QByteArray key;
+    for (const QSslCertificate &certificate : authorities)
+        key += certificate.digest(QCryptographicHash::Sha256);
+    std::unique_ptr<QNetworkAccessManager> &network = m_trustingNetworks[key];
+    if (!network)
+        network = std::make_unique<QNetworkAccessManager>();
+    return network.get();
 }
 
 ApiError RequestExecutor::classify(ApiCall *call, QNetworkReply *reply) const
@@ -252,6 +273,15 @@ ApiError RequestExecutor::classify(ApiCall *call, QNetworkReply *reply) const
         } else {
             error.kind = ApiError::Kind::Transport;
         }
+        error.retryable = RetryPolicy::isRetryable(error);
+        if (status >= 200 && call->m_request.method != "GET") {
+            // The service answered 2xx, so it ran the request: sending anything but a read
+            // again could publish twice, bump a version twice or delete twice.
+            error.message = tr("The answer was cut off (%1); the request may have been "
+                               "applied, so it was not sent again").arg(error.message);
+            error.retryable = false;
+        }
+        return error;
     } else if (status >= 300) {
         const QJsonObject body = QJsonDocument::fromJson(call->m_body).object();
         error.kind = ApiError::Kind::Service;
@@ -287,7 +317,9 @@ void RequestExecutor::onReplyFinished(ApiCall *call, QNetworkReply *reply)
     }
     const QPointer<ApiCall> alive(call);
     logAttempt(call, error, call->m_httpStatus);
-    if (!alive) // a receiver of attemptFinished() deleted the call or the executor
+    // A receiver of attemptFinished() may have deleted the call or the executor, or
+    // cancelled the call: then it is finished, and nothing more is sent or overwritten.
+    if (!alive || call->m_finished)
         return;
 
     if (!error.isError()) {
@@ -314,6 +346,8 @@ void RequestExecutor::onReplyFinished(ApiCall *call, QNetworkReply *reply)
         }
     }
 
+    if (!error.retryable)
+        return finishWithError(call, error);
     if (const std::optional<int> cost = m_retryPolicy.acquireRetry(error, call->m_attempt)) {
         call->m_lastRetryCost = *cost;
         call->m_backoff.start(m_retryPolicy.backoffMs(call->m_attempt));

@@ -12,9 +12,12 @@
 #include <QObject>
 #include <QPointer>
 
+#include <map>
+#include <memory>
 #include <optional>
 
 class QNetworkAccessManager;
+class QSslCertificate;
 class QNetworkReply;
 
 namespace Iot {
@@ -81,12 +84,14 @@ private:
     void startAttempt(ApiCall *call);
     void onCredentialsResolved(Aws::CredentialsJob *job);
     void dispatch(ApiCall *call);
+    QNetworkAccessManager *networkTrusting(const QList<QSslCertificate> &authorities);
     void onReplyFinished(ApiCall *call, QNetworkReply *reply);
     ApiError classify(ApiCall *call, QNetworkReply *reply) const;
     void logAttempt(ApiCall *call, const ApiError &error, int httpStatus);
     void finishWithError(ApiCall *call, ApiError error);
 
     QNetworkAccessManager *m_network;
+    std::map<QByteArray, std::unique_ptr<QNetworkAccessManager>> m_trustingNetworks;
     Aws::CredentialsProvider *m_provider;
     std::optional<Aws::Credentials> m_credentials;
     QPointer<Aws::CredentialsJob> m_credentialsJob;

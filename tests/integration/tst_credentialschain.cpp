@@ -62,9 +62,10 @@ void TestCredentialsChain::cleanup()
     m_fixture.reset();
 }
 
-// The CLI's order: app profile, environment (not when a profile is named), the profile's
-// static keys, its credential_process, the aws CLI for SSO/role profiles. The first source
-// that is configured decides, with its credentials or its failure.
+// botocore's order: app profile, environment (not when a profile is named), the aws CLI for
+// SSO/role profiles, the credentials file's static keys, the credential_process, the config
+// file's static keys. The first source that is configured decides, with its credentials or
+// its failure.
 void TestCredentialsChain::order_data()
 {
     QTest::addColumn<QString>("profile"); // the caller's
@@ -91,9 +92,12 @@ void TestCredentialsChain::order_data()
     QTest::newRow("default profile's keys")
         << QString() << false << QByteArray() << Outcome::Found << QStringLiteral("DEFAULTKEY")
         << QStringLiteral("profile default in ~/.aws/credentials");
-    QTest::newRow("static keys before credential_process")
-        << QStringLiteral("both") << false << QByteArray() << Outcome::Found
-        << QStringLiteral("BOTHSTATIC") << QStringLiteral("profile both in ~/.aws/config");
+    QTest::newRow("credentials file's keys before credential_process")
+        << QStringLiteral("mixed") << false << QByteArray() << Outcome::Found
+        << QStringLiteral("MIXEDKEY") << QStringLiteral("profile mixed in ~/.aws/credentials");
+    QTest::newRow("credential_process before the config file's keys")
+        << QStringLiteral("both") << false << QByteArray() << Outcome::Failed << QString()
+        << QStringLiteral("credential_process");
     QTest::newRow("AWS_PROFILE selects credential_process")
         << QString() << false << QByteArrayLiteral("AWS_PROFILE=proc") << Outcome::Found
         << QStringLiteral("PROCKEY") << QStringLiteral("credential_process of profile proc");
@@ -123,13 +127,15 @@ void TestCredentialsChain::order()
     QVERIFY(m_fixture->writeConfig(
         "[profile both]\naws_access_key_id = BOTHSTATIC\naws_secret_access_key = s\n"
         "credential_process = /bin/false\n"
+        "[profile mixed]\ncredential_process = /bin/false\n"
         "[profile proc]\ncredential_process = "
         + m_fixture->processLine(QStringLiteral("proc.sh"),
                                  "printf '%s' '" + CredentialsFixture::processJson("PROCKEY")
                                      + "'\n")
         + "\n[profile sso]\nsso_session = corp\n[profile empty]\nregion = eu-west-1\n"));
     QVERIFY(m_fixture->writeCredentials(
-        "[default]\naws_access_key_id = DEFAULTKEY\naws_secret_access_key = d\n"));
+        "[default]\naws_access_key_id = DEFAULTKEY\naws_secret_access_key = d\n"
+        "[mixed]\naws_access_key_id = MIXEDKEY\naws_secret_access_key = m\n"));
     for (const QByteArray &assignment : environment.split(';')) {
         if (assignment.isEmpty())
             continue;

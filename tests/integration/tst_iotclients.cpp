@@ -17,6 +17,8 @@
 #include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 #include <memory>
@@ -424,6 +426,19 @@ private Q_SLOTS:
         QVERIFY(truncated.error.retryable);
         QVERIFY(!truncated.value);
 
+        // A cut-off answer to a write is not sent again: the service has applied it.
+        rig->setFaults(R"({"rules":[{"operations":["Publish"],"kind":"truncate"}]})");
+        Iot::PublishRequest publish;
+        publish.topic = QStringLiteral("once/only");
+        publish.payload = "x";
+        publish.retain = true;
+        const auto cutOff = await(rig->data->publish(publish));
+        QCOMPARE(int(cutOff.error.kind), int(Iot::ApiError::Kind::Transport));
+        QCOMPARE(cutOff.attempts, 1);
+        QVERIFY(!cutOff.error.retryable);
+        QVERIFY(cutOff.error.message.contains(QStringLiteral("may have been applied")));
+        QCOMPARE(rig->server->backend()->retainedCount(), 1);
+
         // ListRetainedMessages' body read as a ListThings page: "things" is missing.
         const auto unreadable = await<Iot::ThingPage>(rig->executor->send(Iot::ApiRequest{
             QStringLiteral("ListRetainedMessages"), rig->data->endpoint(), "GET",
@@ -543,6 +558,49 @@ private Q_SLOTS:
         QCOMPARE(refused.attempts, 1);
         QVERIFY(refused.error.userMessage().startsWith(QLatin1String("TLS: ")));
         QVERIFY(!refused.error.message.isEmpty());
+    }
+
+    // A connection verified against one endpoint's authorities is never reused for a request
+    // that trusts others: after a trusted call, the same host under the system's authorities
+    // still fails as TLS.
+    void trustIsPerEndpoint()
+    {
+        Sandbox::ServerOptions options;
+        options.tls = true;
+        auto rig = makeRig(options);
+        QVERIFY(rig);
+        QVERIFY(!await<Iot::RetainedPage>(rig->data->listRetainedMessages()).error.isError());
+        Iot::Endpoint untrusting = rig->endpoint(QStringLiteral("iotdata"));
+        untrusting.caCertificates.clear();
+        Iot::IotDataClient client(rig->executor.get(), untrusting);
+        const auto refused = await<Iot::RetainedPage>(client.listRetainedMessages());
+        QCOMPARE(int(refused.error.kind), int(Iot::ApiError::Kind::Tls));
+    }
+
+    // A redirect is an answer, never followed: following it would carry the signature, the
+    // session token and the body to whatever host it names.
+    void redirectsAreNotFollowed()
+    {
+        auto rig = makeRig();
+        QVERIFY(rig);
+        QTcpServer redirector;
+        QVERIFY(redirector.listen(QHostAddress::LocalHost));
+        const QByteArray target = rig->server->endpoint().toEncoded() + "/retainedMessage";
+        connect(&redirector, &QTcpServer::newConnection, this, [&redirector, target] {
+            QTcpSocket *socket = redirector.nextPendingConnection();
+            connect(socket, &QTcpSocket::readyRead, socket, [socket, target] {
+                socket->readAll();
+                socket->write("HTTP/1.1 307 Temporary Redirect\r\nLocation: " + target
+                              + "\r\nContent-Length: 0\r\n\r\n");
+            });
+        });
+        Iot::Endpoint redirecting = rig->endpoint(QStringLiteral("iotdata"));
+        redirecting.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(redirector.serverPort()));
+        Iot::IotDataClient client(rig->executor.get(), redirecting);
+        const auto answered = await<Iot::RetainedPage>(client.listRetainedMessages());
+        QCOMPARE(answered.error.httpStatus, 307);
+        QCOMPARE(answered.attempts, 1);
+        QVERIFY(!answered.value);
     }
 
     // No request-log entry holds the secret key, the session token or a signature, whether

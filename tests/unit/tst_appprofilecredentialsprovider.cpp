@@ -92,7 +92,7 @@ private Q_SLOTS:
         AppProfileCredentialsProvider dev(&store, QStringLiteral("dev"), QStringLiteral("AKIDDEV"));
         const auto finished = record(dev.resolve(this));
         QTRY_COMPARE(finished->emissions, 1);
-        QCOMPARE(finished->outcome, CredentialsJob::Outcome::NotConfigured);
+        QCOMPARE(finished->outcome, CredentialsJob::Outcome::Failed);
     }
 
     void notConfigured_data()
@@ -100,20 +100,25 @@ private Q_SLOTS:
         QTest::addColumn<QString>("accessKeyId");
         QTest::addColumn<bool>("secretStored");
         QTest::addColumn<QString>("why");
+        QTest::addColumn<CredentialsJob::Outcome>("outcome");
         QTest::newRow("no secret stored")
             << QStringLiteral("AKIDEXAMPLE") << false
-            << QStringLiteral("No secret access key is stored for Shadowscope profile dev.");
+            << QStringLiteral("No secret access key is stored for Shadowscope profile dev.")
+            << CredentialsJob::Outcome::Failed;
         QTest::newRow("no access key id")
-            << QString() << true << QStringLiteral("Shadowscope profile dev has no access key id.");
+            << QString() << true << QStringLiteral("Shadowscope profile dev has no access key id.")
+            << CredentialsJob::Outcome::NotConfigured;
     }
 
-    // Without a stored secret (or a key id) the provider is not configured, so the chain asks
-    // the next provider; the reason names the profile.
+    // Without a key id the profile is not configured and the chain asks the next provider; with
+    // a key id but no stored secret it fails, rather than fall through to another account's
+    // keys. The reason names the profile.
     void notConfigured()
     {
         QFETCH(QString, accessKeyId);
         QFETCH(bool, secretStored);
         QFETCH(QString, why);
+        QFETCH(CredentialsJob::Outcome, outcome);
         MemorySecretStore store;
         if (secretStored)
             QCOMPARE(runToEnd(AppProfileCredentialsProvider::saveSecret(
@@ -122,7 +127,7 @@ private Q_SLOTS:
         AppProfileCredentialsProvider provider(&store, QStringLiteral("dev"), accessKeyId);
         const auto finished = record(provider.resolve(this));
         QTRY_COMPARE(finished->emissions, 1);
-        QCOMPARE(finished->outcome, CredentialsJob::Outcome::NotConfigured);
+        QCOMPARE(finished->outcome, outcome);
         QVERIFY(!finished->credentials);
         QCOMPARE(finished->errorString, why);
     }
@@ -181,7 +186,7 @@ private Q_SLOTS:
                                                QStringLiteral("AKIDEXAMPLE"));
         const auto finished = record(provider.resolve(this));
         QTRY_COMPARE(finished->emissions, 1);
-        QCOMPARE(finished->outcome, CredentialsJob::Outcome::NotConfigured);
+        QCOMPARE(finished->outcome, CredentialsJob::Outcome::Failed);
     }
 
     // A caller that deletes the lookup before the store answers takes the secret read with it

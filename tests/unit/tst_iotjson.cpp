@@ -208,6 +208,16 @@ private Q_SLOTS:
         bare.version = 1;
         bare.timestamp = 5;
         QTest::newRow("no state") << QByteArray(R"({"version":1,"timestamp":5})") << bare;
+        // Update answers echo removals as null: the whole state, or one section.
+        ShadowDocument cleared = bare;
+        QTest::newRow("state null") << QByteArray("{\"state\":null,\"metadata\":{\"timestamp\":5},"
+                                                  "\"version\":1,\"timestamp\":5}")
+                                    << cleared;
+        ShadowDocument sectionRemoved = bare;
+        sectionRemoved.reported = QJsonObject{{QStringLiteral("on"), true}};
+        QTest::newRow("desired null") << QByteArray("{\"state\":{\"desired\":null,\"reported\":{\"on\":true}},"
+                                                    "\"version\":1,\"timestamp\":5}")
+                                      << sectionRemoved;
     }
     void shadowDocument()
     {

@@ -33,7 +33,7 @@ private Q_SLOTS:
         QTest::newRow("authorization header")
             << QStringLiteral("Authorization: AWS4-HMAC-SHA256 Credential=AKID/s, SignedHeaders=host, "
                               "Signature=0123abcd")
-            << QStringLiteral("Authorization: [redacted] Credential=AKID/s, SignedHeaders=host, "
+            << QStringLiteral("Authorization: [redacted] Credential=[redacted], SignedHeaders=host, "
                               "Signature=[redacted]");
         QTest::newRow("security token header") << QStringLiteral("x-amz-security-token: abc def")
                                                << QStringLiteral("x-amz-security-token: [redacted] def");
