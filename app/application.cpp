@@ -15,6 +15,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QNetworkAccessManager>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSslCertificate>
 #include <QStandardPaths>
@@ -157,6 +158,9 @@ void Application::connectToAws()
                              Aws::AwsProfiles::displayPath(Aws::AwsProfiles::credentialsFilePath())));
     if (region.isEmpty())
         return fail(tr("no region: give --region, or set region in the profile"));
+    static const QRegularExpression regionName(QStringLiteral("^[a-z]{2}(-[a-z]+)+-[0-9]+$"));
+    if (!regionName.match(region).hasMatch())
+        return fail(tr("%1 is not an AWS region name (such as eu-west-1)").arg(region));
     const Aws::EndpointChoice control = profiles.endpoint(Aws::AwsProfiles::Plane::Control, profile);
     const Aws::EndpointChoice data =
         profiles.endpoint(Aws::AwsProfiles::Plane::Data, profile, m_options.endpointUrl);
@@ -173,8 +177,12 @@ void Application::connectToAws()
     // profile skips the environment's keys, as `aws --profile` does.
     m_credentials = std::make_unique<Aws::CredentialsChain>(
         Aws::CredentialsChain::Options{m_options.profile});
+    // China's regions live under their own domain.
+    const QString domain = region.startsWith(QLatin1String("cn-"))
+        ? QStringLiteral("amazonaws.com.cn")
+        : QStringLiteral("amazonaws.com");
     const QUrl controlUrl = control.url.isEmpty()
-        ? QUrl(QStringLiteral("https://iot.%1.amazonaws.com").arg(region))
+        ? QUrl(QStringLiteral("https://iot.%1.%2").arg(region, domain))
         : control.url;
     connectTo(tr("%1 · %2").arg(where, region),
               Iot::Endpoint{controlUrl, {region, QStringLiteral("iot")}, authorities}, data.url,

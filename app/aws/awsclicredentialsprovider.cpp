@@ -90,19 +90,8 @@ CredentialsJob *AwsCliCredentialsProvider::resolve(QObject *parent)
                 return;
             }
         }
-        const QString failure
-            = ProcessCredentialsProvider::failureMessage(what, result, program, timeout);
-        if (!failure.isEmpty()) {
-            guard->finishFailed(failure);
-            return;
-        }
-        CredentialProcess::Parsed parsed = CredentialProcess::parseOutput(result.standardOutput);
-        if (!parsed.credentials) {
-            guard->finishFailed(tr("%1 printed no usable credentials. %2").arg(what, parsed.error));
-            return;
-        }
-        parsed.credentials->source = tr("aws CLI for profile %1").arg(profile);
-        guard->finishFound(*parsed.credentials);
+        ProcessCredentialsProvider::finishFromResult(guard, what, result, program, timeout,
+                                                     tr("aws CLI for profile %1").arg(profile));
     });
     return job;
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "credentials.h"
 
-#include <QPointer>
+#include "jobs/finishlater.h"
 
 namespace Aws {
 
@@ -38,17 +38,7 @@ void CredentialsJob::finish(Outcome outcome)
     if (m_outcome != Outcome::Pending)
         return;
     m_outcome = outcome;
-    // As ApiCall: delivered from the event loop, deleted only after delivery, and not at all
-    // when a receiver deleted the job in its slot.
-    QMetaObject::invokeMethod(
-        this,
-        [this] {
-            const QPointer<CredentialsJob> alive(this);
-            Q_EMIT finished();
-            if (alive)
-                deleteLater();
-        },
-        Qt::QueuedConnection);
+    Jobs::finishLater(this, &CredentialsJob::finished);
 }
 
 StaticCredentialsProvider::StaticCredentialsProvider(Credentials credentials)

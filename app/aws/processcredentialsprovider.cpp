@@ -39,22 +39,31 @@ CredentialsJob *ProcessCredentialsProvider::resolve(QObject *parent)
     const std::chrono::milliseconds timeout = m_timeout;
     process->start([guard, what, program, profile,
                     timeout](const CredentialProcess::Result &result) {
-        if (!guard)
-            return;
-        const QString failure = failureMessage(what, result, program, timeout);
-        if (!failure.isEmpty()) {
-            guard->finishFailed(failure);
-            return;
-        }
-        CredentialProcess::Parsed parsed = CredentialProcess::parseOutput(result.standardOutput);
-        if (!parsed.credentials) {
-            guard->finishFailed(tr("%1 printed no usable credentials. %2").arg(what, parsed.error));
-            return;
-        }
-        parsed.credentials->source = tr("credential_process of profile %1").arg(profile);
-        guard->finishFound(*parsed.credentials);
+        if (guard)
+            finishFromResult(guard, what, result, program, timeout,
+                             tr("credential_process of profile %1").arg(profile));
     });
     return job;
+}
+
+void ProcessCredentialsProvider::finishFromResult(CredentialsJob *job, const QString &what,
+                                                  const CredentialProcess::Result &result,
+                                                  const QString &program,
+                                                  std::chrono::milliseconds timeout,
+                                                  const QString &source)
+{
+    const QString failure = failureMessage(what, result, program, timeout);
+    if (!failure.isEmpty()) {
+        job->finishFailed(failure);
+        return;
+    }
+    CredentialProcess::Parsed parsed = CredentialProcess::parseOutput(result.standardOutput);
+    if (!parsed.credentials) {
+        job->finishFailed(tr("%1 printed no usable credentials. %2").arg(what, parsed.error));
+        return;
+    }
+    parsed.credentials->source = source;
+    job->finishFound(*parsed.credentials);
 }
 
 QString ProcessCredentialsProvider::failureMessage(const QString &what,

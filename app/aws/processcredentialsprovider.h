@@ -35,6 +35,14 @@ public:
     static QString failureMessage(const QString &what, const CredentialProcess::Result &result,
                                   const QString &program, std::chrono::milliseconds timeout);
 
+    /**
+     * Finishes @p job from a finished credential program: Failed with failureMessage() or
+     * the reason its output is unusable, else Found with the credentials, from @p source.
+     */
+    static void finishFromResult(CredentialsJob *job, const QString &what,
+                                 const CredentialProcess::Result &result, const QString &program,
+                                 std::chrono::milliseconds timeout, const QString &source);
+
 private:
     QString m_profile;
     std::chrono::milliseconds m_timeout;

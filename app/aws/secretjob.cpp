@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "secretjob.h"
 
-#include <QPointer>
+#include "jobs/finishlater.h"
 
 namespace Aws {
 
@@ -38,17 +38,7 @@ void SecretJob::finishFailed(const QString &errorString)
 void SecretJob::finish(Outcome outcome)
 {
     m_outcome = outcome;
-    // As CredentialsJob: delivered from the event loop, deleted only after delivery, and not
-    // at all when a receiver deleted the job in its slot.
-    QMetaObject::invokeMethod(
-        this,
-        [this] {
-            const QPointer<SecretJob> alive(this);
-            Q_EMIT finished();
-            if (alive)
-                deleteLater();
-        },
-        Qt::QueuedConnection);
+    Jobs::finishLater(this, &SecretJob::finished);
 }
 
 } // namespace Aws

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "apicall.h"
 
+#include "jobs/finishlater.h"
+
 #include <QNetworkReply>
 
 namespace Iot {
@@ -46,18 +48,7 @@ void ApiCall::finish()
     if (m_finished)
         return;
     m_finished = true;
-    // The call deletes itself only after finished() was delivered (a deferred delete posted
-    // now could run first: QTest::qWait sends deferred deletes ahead of other events), and
-    // not at all when a receiver deleted it, or its executor, in its slot.
-    QMetaObject::invokeMethod(
-        this,
-        [this] {
-            const QPointer<ApiCall> alive(this);
-            Q_EMIT finished();
-            if (alive)
-                deleteLater();
-        },
-        Qt::QueuedConnection);
+    Jobs::finishLater(this, &ApiCall::finished);
 }
 
 } // namespace Iot

@@ -47,124 +47,129 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../app/application.cpp" line="37"/>
+        <location filename="../../app/application.cpp" line="38"/>
         <source>A native explorer for AWS IoT Core device shadows and retained MQTT messages.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="41"/>
+        <location filename="../../app/application.cpp" line="42"/>
         <source>Explore the local sandbox (an emulator of AWS IoT started inside Shadowscope) instead of an AWS account. Its state is kept in DIR, or in the default place; a new DIR starts with the demo fleet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="45"/>
+        <location filename="../../app/application.cpp" line="46"/>
         <source>The AWS profile (from ~/.aws/config and ~/.aws/credentials) to connect with; default: AWS_PROFILE, else &quot;default&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="49"/>
+        <location filename="../../app/application.cpp" line="50"/>
         <source>The AWS region; default: AWS_REGION, AWS_DEFAULT_REGION, else the profile&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="52"/>
+        <location filename="../../app/application.cpp" line="53"/>
         <source>The data-plane endpoint; default: the profile&apos;s or AWS_ENDPOINT_URL_* settings, else the account&apos;s endpoint found with DescribeEndpoint.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="56"/>
+        <location filename="../../app/application.cpp" line="57"/>
         <source>Trust the PEM certificates in FILE instead of the system&apos;s; default: AWS_CA_BUNDLE, else the profile&apos;s ca_bundle.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="60"/>
+        <location filename="../../app/application.cpp" line="61"/>
         <source>Render the main window offscreen once it has loaded, save it as a PNG, print the status line and exit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="65"/>
+        <location filename="../../app/application.cpp" line="66"/>
         <source>With --sandbox: the sandbox&apos;s data directory.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="80"/>
+        <location filename="../../app/application.cpp" line="81"/>
         <source>shadowscope: --sandbox brings its own endpoint and keys; --profile, --region, --endpoint-url and --ca-file are for AWS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="87"/>
+        <location filename="../../app/application.cpp" line="88"/>
         <source>shadowscope: a directory is only taken with --sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="113"/>
+        <location filename="../../app/application.cpp" line="114"/>
         <source>shadowscope: the sandbox did not start: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="210"/>
+        <location filename="../../app/application.cpp" line="163"/>
+        <source>%1 is not an AWS region name (such as eu-west-1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/application.cpp" line="221"/>
         <source>%1 · %2 · connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="213"/>
+        <location filename="../../app/application.cpp" line="224"/>
         <source>%1 · your clock is off by %2 s (corrected)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="125"/>
+        <location filename="../../app/application.cpp" line="126"/>
         <source>shadowscope: the sandbox&apos;s state was not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="137"/>
+        <location filename="../../app/application.cpp" line="138"/>
         <source>the sandbox&apos;s key pair</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="139"/>
+        <location filename="../../app/application.cpp" line="140"/>
         <source>Sandbox · %1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="149"/>
+        <location filename="../../app/application.cpp" line="150"/>
         <source>AWS · profile %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="155"/>
+        <location filename="../../app/application.cpp" line="156"/>
         <source>there is no profile %1 in %2 or %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="159"/>
+        <location filename="../../app/application.cpp" line="160"/>
         <source>no region: give --region, or set region in the profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="170"/>
+        <location filename="../../app/application.cpp" line="174"/>
         <source>no PEM certificate in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="192"/>
+        <location filename="../../app/application.cpp" line="203"/>
         <source>%1 · https://%2 · connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="193"/>
+        <location filename="../../app/application.cpp" line="204"/>
         <source>%1 · connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="151"/>
-        <location filename="../../app/application.cpp" line="176"/>
-        <location filename="../../app/application.cpp" line="199"/>
+        <location filename="../../app/application.cpp" line="152"/>
+        <location filename="../../app/application.cpp" line="187"/>
+        <location filename="../../app/application.cpp" line="210"/>
         <source>%1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="230"/>
+        <location filename="../../app/application.cpp" line="241"/>
         <source>shadowscope: cannot write %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -182,7 +187,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/aws/appprofilecredentialsprovider.cpp" line="61"/>
+        <location filename="../../app/aws/appprofilecredentialsprovider.cpp" line="63"/>
         <source>No secret access key is stored for Shadowscope profile %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -215,12 +220,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/aws/awsclicredentialsprovider.cpp" line="101"/>
-        <source>%1 printed no usable credentials. %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/aws/awsclicredentialsprovider.cpp" line="104"/>
+        <location filename="../../app/aws/awsclicredentialsprovider.cpp" line="94"/>
         <source>aws CLI for profile %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -304,12 +304,12 @@
 <context>
     <name>Aws::CredentialsChain</name>
     <message>
-        <location filename="../../app/aws/credentialschain.cpp" line="30"/>
+        <location filename="../../app/aws/credentialschain.cpp" line="33"/>
         <source>The credentials lookup was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/aws/credentialschain.cpp" line="70"/>
+        <location filename="../../app/aws/credentialschain.cpp" line="75"/>
         <source>No credentials found for profile %1: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or give the profile keys, a credential_process, or an SSO or role configuration in %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -401,42 +401,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/aws/processcredentialsprovider.cpp" line="51"/>
+        <location filename="../../app/aws/processcredentialsprovider.cpp" line="62"/>
         <source>%1 printed no usable credentials. %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/aws/processcredentialsprovider.cpp" line="54"/>
+        <location filename="../../app/aws/processcredentialsprovider.cpp" line="44"/>
         <source>credential_process of profile %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/aws/processcredentialsprovider.cpp" line="66"/>
+        <location filename="../../app/aws/processcredentialsprovider.cpp" line="75"/>
         <source>(no error output)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/aws/processcredentialsprovider.cpp" line="69"/>
+        <location filename="../../app/aws/processcredentialsprovider.cpp" line="78"/>
         <source>%1 could not be started: %2 was not found or is not executable.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/aws/processcredentialsprovider.cpp" line="72"/>
+        <location filename="../../app/aws/processcredentialsprovider.cpp" line="81"/>
         <source>%1 did not finish within %2 seconds and was stopped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/aws/processcredentialsprovider.cpp" line="75"/>
+        <location filename="../../app/aws/processcredentialsprovider.cpp" line="84"/>
         <source>%1 printed more than a megabyte and was stopped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/aws/processcredentialsprovider.cpp" line="77"/>
+        <location filename="../../app/aws/processcredentialsprovider.cpp" line="86"/>
         <source>%1 crashed: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/aws/processcredentialsprovider.cpp" line="80"/>
+        <location filename="../../app/aws/processcredentialsprovider.cpp" line="89"/>
         <source>%1 failed with exit code %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -444,22 +444,22 @@
 <context>
     <name>Aws::SharedFileCredentialsProvider</name>
     <message>
-        <location filename="../../app/aws/sharedfilecredentialsprovider.cpp" line="22"/>
+        <location filename="../../app/aws/sharedfilecredentialsprovider.cpp" line="23"/>
         <source>profile &apos;%1&apos; is not in %2 or %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/aws/sharedfilecredentialsprovider.cpp" line="42"/>
+        <location filename="../../app/aws/sharedfilecredentialsprovider.cpp" line="44"/>
         <source>Profile %1 in %2 has %3 but no %4.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/aws/sharedfilecredentialsprovider.cpp" line="50"/>
+        <location filename="../../app/aws/sharedfilecredentialsprovider.cpp" line="52"/>
         <source>profile %1 in %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/aws/sharedfilecredentialsprovider.cpp" line="54"/>
+        <location filename="../../app/aws/sharedfilecredentialsprovider.cpp" line="56"/>
         <source>Profile %1 has no aws_access_key_id.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -467,12 +467,17 @@
 <context>
     <name>Iot::RequestExecutor</name>
     <message>
-        <location filename="../../app/iot/requestexecutor.cpp" line="181"/>
+        <location filename="../../app/iot/requestexecutor.cpp" line="182"/>
         <source>no credential source is configured</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/iot/requestexecutor.cpp" line="285"/>
+        <location filename="../../app/iot/requestexecutor.cpp" line="280"/>
+        <source>The answer was cut off (%1); the request may have been applied, so it was not sent again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/iot/requestexecutor.cpp" line="315"/>
         <source>The answer could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -490,62 +495,62 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/iot/iotjson.cpp" line="76"/>
+        <location filename="../../app/iot/iotjson.cpp" line="79"/>
         <source>%1 is not an object</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/iot/iotjson.cpp" line="86"/>
+        <location filename="../../app/iot/iotjson.cpp" line="89"/>
         <source>%1 is not an array</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/iot/iotjson.cpp" line="98"/>
+        <location filename="../../app/iot/iotjson.cpp" line="101"/>
         <source>%1 is not base64</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/iot/iotjson.cpp" line="116"/>
+        <location filename="../../app/iot/iotjson.cpp" line="119"/>
         <source>%1 is missing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/iot/iotjson.cpp" line="129"/>
+        <location filename="../../app/iot/iotjson.cpp" line="132"/>
         <source>not JSON: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/iot/iotjson.cpp" line="133"/>
+        <location filename="../../app/iot/iotjson.cpp" line="136"/>
         <source>not a JSON object</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/iot/iotjson.cpp" line="147"/>
+        <location filename="../../app/iot/iotjson.cpp" line="150"/>
         <source>an element is not an object</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/iot/iotjson.cpp" line="301"/>
+        <location filename="../../app/iot/iotjson.cpp" line="304"/>
         <source>user properties are not a JSON array</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/iot/iotjson.cpp" line="309"/>
+        <location filename="../../app/iot/iotjson.cpp" line="312"/>
         <source>a user property is not one key with a string value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/iot/iotjson.cpp" line="362"/>
+        <location filename="../../app/iot/iotjson.cpp" line="365"/>
         <source>a shadow name is not a string</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/iot/iotjson.cpp" line="431"/>
+        <location filename="../../app/iot/iotjson.cpp" line="434"/>
         <source>attribute %1 is not a string</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/iot/iotjson.cpp" line="455"/>
+        <location filename="../../app/iot/iotjson.cpp" line="458"/>
         <source>endpointAddress is empty</source>
         <translation type="unfinished"></translation>
     </message>

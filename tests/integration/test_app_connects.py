@@ -119,6 +119,9 @@ class AppConnects(unittest.TestCase):
                       self.run_app("", "", "--profile", "ghost"))
         self.assertIn("no region: give --region",
                       self.run_app("[profile lab]\n", "", "--profile", "lab"))
+        self.assertIn("eu-west-1/../x is not an AWS region name",
+                      self.run_app("[profile lab]\n", "", "--profile", "lab",
+                                   "--region", "eu-west-1/../x"))
 
     def test_plain_http_to_a_remote_host_is_refused(self):
         status = self.run_app("[profile lab]\nregion = us-east-1\n", "", "--profile", "lab",
