@@ -67,6 +67,9 @@ public:
 
     /** Starts a lookup; the job is parented to @p parent and finishes from the event loop. */
     virtual CredentialsJob *resolve(QObject *parent) = 0;
+
+    /** Forgets cached credentials (AWS said they expired); the next lookup asks again. */
+    virtual void invalidate() { }
 };
 
 /** Fixed credentials (the in-process sandbox's key pair, tests). */

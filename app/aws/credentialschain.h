@@ -48,7 +48,7 @@ public:
 
     CredentialsJob *resolve(QObject *parent) override;
     /** Drops the cached credentials (e.g. after a 403 for expired credentials). */
-    void invalidate();
+    void invalidate() override;
     /** The profile the chain resolves (the caller's, else AWS_PROFILE, else "default"). */
     QString profile() const;
 

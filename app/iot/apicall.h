@@ -71,6 +71,7 @@ private:
     int m_attempt = 0;
     int m_lastRetryCost = 0;
     bool m_skewRetried = false;
+    bool m_credentialsRefreshed = false;
     ApiError m_error;
     QByteArray m_body;
     int m_httpStatus = 0;

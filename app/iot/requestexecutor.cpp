@@ -37,6 +37,17 @@ QString errorCode(const QNetworkReply *reply, int status, const QJsonObject &bod
     return QString::number(status);
 }
 
+// AWS refused the credentials as expired: worth one fresh lookup, never more.
+bool isExpiredCredentials(const ApiError &error)
+{
+    static const QStringList codes{QStringLiteral("ExpiredToken"),
+                                   QStringLiteral("ExpiredTokenException"),
+                                   QStringLiteral("RequestExpired")};
+    return error.httpStatus == 403
+        && (codes.contains(error.code)
+            || error.message.contains(QLatin1String("security token included in the request is expired")));
+}
+
 // AWS's clock-skew refusals (IOT-DATA-PLANE.md 6.5).
 bool isClockSkew(const ApiError &error)
 {
@@ -165,7 +176,15 @@ void RequestExecutor::startAttempt(ApiCall *call)
 void RequestExecutor::onCredentialsResolved(Aws::CredentialsJob *job)
 {
     m_credentialsJob = nullptr;
-    const bool found = job->outcome() == Aws::CredentialsJob::Outcome::Found && job->credentials();
+    bool found = job->outcome() == Aws::CredentialsJob::Outcome::Found && job->credentials();
+    QString problem = job->errorString();
+    // Credentials that expired already would only earn a 403 that does not say why.
+    if (found && job->credentials()->expiresWithin(QDateTime::currentDateTimeUtc(), 0)) {
+        found = false;
+        problem = tr("the credentials from %1 expired at %2")
+                      .arg(job->credentials()->source,
+                           job->credentials()->expiration->toString(Qt::ISODate));
+    }
     if (found)
         m_credentials = *job->credentials();
     const QList<QPointer<ApiCall>> waiting = std::exchange(m_waitingForCredentials, {});
@@ -178,9 +197,7 @@ void RequestExecutor::onCredentialsResolved(Aws::CredentialsJob *job)
         }
         ApiError error;
         error.kind = ApiError::Kind::Credentials;
-        error.message = job->errorString().isEmpty()
-            ? tr("no credential source is configured")
-            : job->errorString();
+        error.message = problem.isEmpty() ? tr("no credential source is configured") : problem;
         const QPointer<RequestExecutor> alive(this);
         logAttempt(call, error, 0);
         if (!alive) // a receiver of attemptFinished() deleted the executor, and so the calls
@@ -327,6 +344,14 @@ void RequestExecutor::onReplyFinished(ApiCall *call, QNetworkReply *reply)
         call->m_error = error;
         call->m_error.attempts = call->m_attempt;
         call->finish();
+        return;
+    }
+
+    if (isExpiredCredentials(error) && !call->m_credentialsRefreshed) {
+        call->m_credentialsRefreshed = true;
+        m_credentials.reset();
+        m_provider->invalidate();
+        startAttempt(call);
         return;
     }
 

@@ -577,6 +577,68 @@ private Q_SLOTS:
         QCOMPARE(int(refused.error.kind), int(Iot::ApiError::Kind::Tls));
     }
 
+    // Credentials that have already expired are refused before anything is signed, in words
+    // that say so.
+    void expiredCredentialsAreRefused()
+    {
+        auto rig = makeRig();
+        QVERIFY(rig);
+        rig->useCredentials(std::make_unique<Aws::StaticCredentialsProvider>(Aws::Credentials{
+            {AccessKey, SecretKey, SessionToken}, QDateTime::currentDateTimeUtc().addSecs(-60),
+            QStringLiteral("a test")}));
+        const auto refused = await<Iot::RetainedPage>(rig->data->listRetainedMessages());
+        QCOMPARE(int(refused.error.kind), int(Iot::ApiError::Kind::Credentials));
+        QVERIFY2(refused.error.message.startsWith(QStringLiteral("the credentials from a test expired at")),
+                 qPrintable(refused.error.message));
+    }
+
+    // A 403 for expired credentials drops every cached copy and retries once with fresh ones.
+    void expiredTokenIsRefreshedOnce()
+    {
+        class CountingProvider final : public Aws::CredentialsProvider
+        {
+        public:
+            Aws::CredentialsJob *resolve(QObject *parent) override
+            {
+                ++resolves;
+                auto *job = new Aws::CredentialsJob(parent);
+                job->finishFound({{AccessKey, SecretKey, {}}, std::nullopt, QStringLiteral("counting")});
+                return job;
+            }
+            void invalidate() override { ++invalidations; }
+            int resolves = 0;
+            int invalidations = 0;
+        };
+        QTcpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        int requests = 0;
+        connect(&server, &QTcpServer::newConnection, this, [&server, &requests] {
+            QTcpSocket *socket = server.nextPendingConnection();
+            connect(socket, &QTcpSocket::readyRead, socket, [socket, &requests] {
+                socket->readAll();
+                const QByteArray body = ++requests == 1
+                    ? QByteArrayLiteral("{\"message\":\"The security token included in the request is expired\"}")
+                    : QByteArrayLiteral("{\"retainedTopics\":[]}");
+                socket->write((requests == 1 ? QByteArrayLiteral("HTTP/1.1 403 Forbidden\r\nx-amzn-ErrorType: ExpiredTokenException:\r\n")
+                                             : QByteArrayLiteral("HTTP/1.1 200 OK\r\n"))
+                              + "Content-Type: application/json\r\nContent-Length: "
+                              + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+            });
+        });
+        QNetworkAccessManager network;
+        CountingProvider provider;
+        Iot::RequestExecutor executor(&network, &provider);
+        Iot::IotDataClient client(&executor, Iot::Endpoint{
+            QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.serverPort())),
+            {QStringLiteral("us-east-1"), QStringLiteral("iotdata")}, {}});
+        const auto page = await<Iot::RetainedPage>(client.listRetainedMessages());
+        QVERIFY2(!page.error.isError(), qPrintable(page.error.userMessage()));
+        QCOMPARE(page.attempts, 2);
+        QCOMPARE(provider.invalidations, 1);
+        QCOMPARE(provider.resolves, 2);
+        QCOMPARE(requests, 2);
+    }
+
     // A redirect is an answer, never followed: following it would carry the signature, the
     // session token and the body to whatever host it names.
     void redirectsAreNotFollowed()
