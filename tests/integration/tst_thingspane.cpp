@@ -95,6 +95,33 @@ class TestThingsPane : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    // ThingsPageSource answers with the generation it was asked with; a request it
+    // cancelled, or replaced by a newer one, is never answered.
+    void pageSourceCancels()
+    {
+        Rig rig;
+        QVERIFY(rig.start());
+        Iot::ThingsPageSource source(rig.control.get(), PageSize);
+        QSignalSpy arrived(&source, &ThingPageSource::pageArrived);
+        QSignalSpy failed(&source, &ThingPageSource::pageFailed);
+        source.fetchPage({}, 1);
+        source.cancel();
+        source.fetchPage({}, 2);
+        source.fetchPage({}, 3);
+        QVERIFY(arrived.wait(10000));
+        QCOMPARE(arrived.size(), 1);
+        QCOMPARE(arrived.first().at(0).toULongLong(), 3u);
+        const auto page = arrived.first().at(1).value<Iot::ThingPage>();
+        QCOMPARE(page.things.size(), PageSize);
+        QVERIFY(!page.nextToken.isEmpty());
+        source.fetchPage(page.nextToken, 4);
+        QVERIFY(arrived.wait(10000));
+        QCOMPARE(arrived.last().at(0).toULongLong(), 4u);
+        QCOMPARE(arrived.last().at(1).value<Iot::ThingPage>().things.size(), PageSize);
+        QCOMPARE(arrived.size(), 2);
+        QCOMPARE(failed.size(), 0);
+    }
+
     // Without a source the pane shows its empty state and nothing to fetch.
     void emptyWithoutConnection()
     {
