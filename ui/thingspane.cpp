@@ -127,6 +127,11 @@ void ThingsPane::setPageSource(std::unique_ptr<ThingPageSource> source)
         m_model->fetchMore({});
 }
 
+QString ThingsPane::statusText() const
+{
+    return m_status->text();
+}
+
 void ThingsPane::updateStatus()
 {
     const QString error = m_model->errorMessage();

@@ -34,6 +34,9 @@ public:
      */
     void setPageSource(std::unique_ptr<ThingPageSource> source);
 
+    /** The status line: "Loading…", "50 things", or why the things did not load. */
+    QString statusText() const;
+
     ThingsModel *model() const { return m_model; }
     ThingsFilterProxy *proxy() const { return m_proxy; }
 
