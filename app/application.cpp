@@ -7,9 +7,11 @@
 #include "iot/apicall.h"
 #include "iot/iotcontrolclient.h"
 #include "iot/requestexecutor.h"
+#include "iot/thingspagesource.h"
 #include "mainwindow.h"
 #include "sandbox/sandboxserver.h"
 #include "settings/applicationidentity.h"
+#include "thingspane.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -223,7 +225,10 @@ void Application::connectTo(const QString &where, const Iot::Endpoint &control, 
         if (const qint64 offset = m_executor->clockOffsetSeconds(); offset != 0)
             status = tr("%1 · your clock is off by %2 s (corrected)").arg(status).arg(offset);
         m_window->setEndpointDescription(status);
-        settled();
+        // The screenshot waits for the first page of things.
+        connect(m_window->thingsPane(), &ThingsPane::loadFinished, this, &Application::settled,
+                Qt::SingleShotConnection);
+        m_window->setThingsSource(std::make_unique<Iot::ThingsPageSource>(m_control.get()));
     });
 }
 
@@ -236,6 +241,7 @@ void Application::settled()
 void Application::saveScreenshot()
 {
     std::printf("status: %s\n", qPrintable(m_window->endpointDescription()));
+    std::printf("things: %s\n", qPrintable(m_window->thingsPane()->statusText()));
     if (!m_window->grab().save(m_options.screenshotFile, "PNG")) {
         std::fprintf(stderr, "%s\n",
                      qPrintable(tr("shadowscope: cannot write %1").arg(m_options.screenshotFile)));

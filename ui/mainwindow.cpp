@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "pagesource.h"
+#include "thingspane.h"
+
 #include <QApplication>
 #include <QDockWidget>
 #include <QLabel>
@@ -37,6 +40,9 @@ MainWindow::MainWindow(QWidget *parent)
 
     QDockWidget *things = addPane(tr("Things"), QStringLiteral("thingsPane"),
                                   tr("Things will be listed here."), Qt::LeftDockWidgetArea);
+    delete things->widget(); // the pane has its own empty state
+    m_thingsPane = new ThingsPane(things);
+    things->setWidget(m_thingsPane);
     addPane(tr("Shadows"), QStringLiteral("shadowsPane"),
             tr("The classic and named shadows of the selected thing."), Qt::LeftDockWidgetArea);
     QDockWidget *retained = addPane(tr("Retained topics"), QStringLiteral("retainedPane"),
@@ -101,4 +107,9 @@ void MainWindow::setEndpointDescription(const QString &text)
 QString MainWindow::endpointDescription() const
 {
     return m_endpointLabel->text();
+}
+
+void MainWindow::setThingsSource(std::unique_ptr<ThingPageSource> source)
+{
+    m_thingsPane->setPageSource(std::move(source));
 }

@@ -3,8 +3,12 @@
 
 #include <QMainWindow>
 
+#include <memory>
+
 class QDockWidget;
 class QLabel;
+class ThingPageSource;
+class ThingsPane;
 
 /**
  * The explorer window: things, the selected thing's shadows and the retained topics as
@@ -22,10 +26,15 @@ public:
     void setEndpointDescription(const QString &text);
     QString endpointDescription() const;
 
+    /** The Things pane lists what @p source pages through (nullptr: not connected). */
+    void setThingsSource(std::unique_ptr<ThingPageSource> source);
+    ThingsPane *thingsPane() const { return m_thingsPane; }
+
 private:
     void createMenus();
     QDockWidget *addPane(const QString &title, const QString &objectName,
                          const QString &emptyText, Qt::DockWidgetArea area);
 
     QLabel *m_endpointLabel = nullptr;
+    ThingsPane *m_thingsPane = nullptr;
 };

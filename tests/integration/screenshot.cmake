@@ -1,14 +1,20 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # `shadowscope --sandbox DIR --screenshot FILE` on a new directory: the demo fleet is seeded,
-# the window connects through the signed client path, and a PNG of it is written.
+# the window connects through the signed client path, lists the demo fleet's things, and a PNG
+# of it is written.
 file(REMOVE_RECURSE "${WORK_DIR}")
 file(MAKE_DIRECTORY "${WORK_DIR}")
 execute_process(
     COMMAND "${SHADOWSCOPE}" --sandbox "${WORK_DIR}/sandbox" --screenshot "${WORK_DIR}/window.png"
     RESULT_VARIABLE status
+    OUTPUT_VARIABLE output
     TIMEOUT 60)
 if(NOT status EQUAL 0)
     message(FATAL_ERROR "shadowscope --screenshot exited with ${status}")
+endif()
+# The render waits for the first page of things (the demo fleet fits in one page of 100).
+if(NOT output MATCHES "\nthings: 50 things\n")
+    message(FATAL_ERROR "the Things pane had not loaded the demo fleet:\n${output}")
 endif()
 file(READ "${WORK_DIR}/window.png" signature LIMIT 8 HEX)
 if(NOT signature STREQUAL "89504e470d0a1a0a")

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "pagesource.h"
+
+#include <QPointer>
+
+namespace Iot {
+
+class ApiCall;
+class IotControlClient;
+
+/**
+ * ThingsModel's pages from ListThings through @p client (which must outlive the source):
+ * @p pageSize things a page (100 by default, the most AWS gives). One call at a time; a new
+ * request, cancel() and destruction cancel the call in flight, whose answer is then never
+ * delivered. A failure is delivered as ApiError::userMessage().
+ */
+class ThingsPageSource final : public ThingPageSource
+{
+    Q_OBJECT
+public:
+    explicit ThingsPageSource(IotControlClient *client, int pageSize = 100,
+                              QObject *parent = nullptr);
+    ~ThingsPageSource() override;
+
+    void fetchPage(const QString &nextToken, quint64 generation) override;
+    void cancel() override;
+
+private:
+    IotControlClient *m_client;
+    int m_pageSize;
+    QPointer<ApiCall> m_call;
+};
+
+} // namespace Iot
