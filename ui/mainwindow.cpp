@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "requestlogmodel.h"
+#include "requestlogview.h"
+
 #include <QApplication>
 #include <QDockWidget>
 #include <QLabel>
@@ -42,8 +45,11 @@ MainWindow::MainWindow(QWidget *parent)
     QDockWidget *retained = addPane(tr("Retained topics"), QStringLiteral("retainedPane"),
                                     tr("The account's retained MQTT topics."),
                                     Qt::RightDockWidgetArea);
-    QDockWidget *log = addPane(tr("Request log"), QStringLiteral("requestLogPane"),
-                               tr("Every request and its outcome."), Qt::BottomDockWidgetArea);
+    m_requestLog = new RequestLogModel(this);
+    auto *log = new QDockWidget(tr("Request log"), this);
+    log->setObjectName(QStringLiteral("requestLogPane"));
+    log->setWidget(new RequestLogView(m_requestLog, log));
+    addDockWidget(Qt::BottomDockWidgetArea, log);
     resizeDocks({things, retained}, {320, 340}, Qt::Horizontal);
     resizeDocks({log}, {150}, Qt::Vertical);
     createMenus();
@@ -101,4 +107,9 @@ void MainWindow::setEndpointDescription(const QString &text)
 QString MainWindow::endpointDescription() const
 {
     return m_endpointLabel->text();
+}
+
+void MainWindow::appendRequest(const Iot::RequestLogEntry &entry)
+{
+    m_requestLog->append(entry);
 }

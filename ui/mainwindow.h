@@ -5,6 +5,10 @@
 
 class QDockWidget;
 class QLabel;
+class RequestLogModel;
+namespace Iot {
+struct RequestLogEntry;
+}
 
 /**
  * The explorer window: things, the selected thing's shadows and the retained topics as
@@ -22,10 +26,14 @@ public:
     void setEndpointDescription(const QString &text);
     QString endpointDescription() const;
 
+    /** Adds one attempt of an AWS call to the request log pane. @see RequestLogView */
+    void appendRequest(const Iot::RequestLogEntry &entry);
+
 private:
     void createMenus();
     QDockWidget *addPane(const QString &title, const QString &objectName,
                          const QString &emptyText, Qt::DockWidgetArea area);
 
     QLabel *m_endpointLabel = nullptr;
+    RequestLogModel *m_requestLog = nullptr;
 };
