@@ -18,6 +18,8 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <utility>
+
 RequestLogView::RequestLogView(RequestLogModel *model, QWidget *parent)
     : QWidget(parent)
     , m_model(model)
@@ -100,14 +102,20 @@ QWidget *RequestLogView::createTable()
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(RequestLogModel::Time, Qt::AscendingOrder);
+    // Columns as wide as typical contents; the error takes the rest.
     const QFontMetrics metrics = fontMetrics();
     const int padding = metrics.horizontalAdvance(QLatin1Char('M')) * 2;
-    m_table->header()->resizeSection(RequestLogModel::Time,
-                                     metrics.horizontalAdvance(QStringLiteral("00:00:00.000")) + padding);
-    m_table->header()->resizeSection(RequestLogModel::Operation,
-                                     metrics.horizontalAdvance(QStringLiteral("ListNamedShadowsForThing")) + padding);
-    m_table->header()->resizeSection(RequestLogModel::Target,
-                                     metrics.horizontalAdvance(QLatin1Char('M')) * 28);
+    const std::pair<int, QString> samples[] = {
+        {RequestLogModel::Time, QStringLiteral("00:00:00.000")},
+        {RequestLogModel::Operation, QStringLiteral("ListNamedShadowsForThing")},
+        {RequestLogModel::Target, QStringLiteral("GET 127.0.0.1:10000/things/thing-name/shadow")},
+        {RequestLogModel::Status, QStringLiteral("ThrottlingException")},
+        {RequestLogModel::Duration, QStringLiteral("30000 ms")},
+        {RequestLogModel::Attempt, tr("Attempt")},
+        {RequestLogModel::RequestId, QStringLiteral("00000000-0000-0000-0000-000000000000")},
+    };
+    for (const auto &[column, sample] : samples)
+        m_table->header()->resizeSection(column, metrics.horizontalAdvance(sample) + padding);
 
     // Follow the newest attempt only while the user is at the bottom.
     connect(m_proxy, &QAbstractItemModel::rowsAboutToBeInserted, this, [this] {
