@@ -19,7 +19,17 @@ class RequestLogModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Columns { Time, Operation, Target, Status, Duration, Attempt, RequestId, Error, ColumnCount };
+    enum Columns {
+        Time,
+        Operation,
+        Target,
+        Status,
+        Duration,
+        Attempt,
+        RequestId,
+        Error,
+        ColumnCount
+    };
     Q_ENUM(Columns)
 
     enum Roles {

@@ -11,7 +11,8 @@ RequestLogDelegate::RequestLogDelegate(QObject *parent)
 
 RequestLogDelegate::~RequestLogDelegate() = default;
 
-void RequestLogDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
+void RequestLogDelegate::initStyleOption(QStyleOptionViewItem *option,
+                                         const QModelIndex &index) const
 {
     QStyledItemDelegate::initStyleOption(option, index);
     if (index.data(RequestLogModel::IsErrorRole).toBool())

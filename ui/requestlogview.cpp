@@ -106,13 +106,13 @@ QWidget *RequestLogView::createTable()
     const QFontMetrics metrics = fontMetrics();
     const int padding = metrics.horizontalAdvance(QLatin1Char('M')) * 2;
     const std::pair<int, QString> samples[] = {
-        {RequestLogModel::Time, QStringLiteral("00:00:00.000")},
-        {RequestLogModel::Operation, QStringLiteral("ListNamedShadowsForThing")},
-        {RequestLogModel::Target, QStringLiteral("GET 127.0.0.1:10000/things/thing-name/shadow")},
-        {RequestLogModel::Status, QStringLiteral("ThrottlingException")},
-        {RequestLogModel::Duration, QStringLiteral("30000 ms")},
-        {RequestLogModel::Attempt, tr("Attempt")},
-        {RequestLogModel::RequestId, QStringLiteral("00000000-0000-0000-0000-000000000000")},
+        { RequestLogModel::Time, QStringLiteral("00:00:00.000") },
+        { RequestLogModel::Operation, QStringLiteral("ListNamedShadowsForThing") },
+        { RequestLogModel::Target, QStringLiteral("GET 127.0.0.1:10000/things/thing-name/shadow") },
+        { RequestLogModel::Status, QStringLiteral("ThrottlingException") },
+        { RequestLogModel::Duration, QStringLiteral("30000 ms") },
+        { RequestLogModel::Attempt, tr("Attempt") },
+        { RequestLogModel::RequestId, QStringLiteral("00000000-0000-0000-0000-000000000000") },
     };
     for (const auto &[column, sample] : samples)
         m_table->header()->resizeSection(column, metrics.horizontalAdvance(sample) + padding);
@@ -165,10 +165,11 @@ void RequestLogView::updateDetails()
     const auto entry = current.data(RequestLogModel::EntryRole).value<Iot::RequestLogEntry>();
     QStringList lines;
     lines << tr("Request ID: %1")
-                 .arg(entry.requestId.isEmpty() ? tr("none (no answer carried one)") : entry.requestId);
+                 .arg(entry.requestId.isEmpty() ? tr("none (no answer carried one)")
+                                                : entry.requestId);
     if (RequestLogModel::isError(entry)) {
-        const QString code = entry.errorCode.isEmpty() ? QString::number(entry.httpStatus)
-                                                       : entry.errorCode;
+        const QString code
+            = entry.errorCode.isEmpty() ? QString::number(entry.httpStatus) : entry.errorCode;
         lines << tr("Error: %1: %2").arg(code, entry.errorMessage);
     }
     m_details->setText(lines.join(QLatin1Char('\n')));

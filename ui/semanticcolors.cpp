@@ -13,8 +13,8 @@ QColor negativeText(const QPalette &palette)
     // dark one, so the contrast of the palette's own text is kept.
     const bool darkBase = palette.color(QPalette::Base).lightness() < 128;
     const int textLightness = palette.color(QPalette::Text).lightness();
-    const int lightness = darkBase ? std::clamp(textLightness, 150, 200)
-                                   : std::clamp(textLightness, 70, 110);
+    const int lightness
+        = darkBase ? std::clamp(textLightness, 150, 200) : std::clamp(textLightness, 70, 110);
     return QColor::fromHsl(0, 200, lightness);
 }
 

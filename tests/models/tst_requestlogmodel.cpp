@@ -27,7 +27,8 @@ Iot::RequestLogEntry success(const QString &operation, const QString &target, in
 Iot::RequestLogEntry failure(const QString &operation, int status, const QString &code,
                              const QString &message, int attempt, int msec)
 {
-    Iot::RequestLogEntry entry = success(operation, QStringLiteral("127.0.0.1:1/things/lamp/shadow"), msec);
+    Iot::RequestLogEntry entry
+        = success(operation, QStringLiteral("127.0.0.1:1/things/lamp/shadow"), msec);
     entry.method = "POST";
     entry.httpStatus = status;
     entry.errorCode = code;
@@ -52,8 +53,10 @@ QStringList dump(const QAbstractItemModel &model)
 
 void populate(RequestLogModel &model)
 {
-    model.append(success(QStringLiteral("DescribeEndpoint"), QStringLiteral("127.0.0.1:1/endpoint"), 1));
-    model.append(failure(QStringLiteral("UpdateThingShadow"), 429, QStringLiteral("ThrottlingException"),
+    model.append(
+        success(QStringLiteral("DescribeEndpoint"), QStringLiteral("127.0.0.1:1/endpoint"), 1));
+    model.append(failure(QStringLiteral("UpdateThingShadow"), 429,
+                         QStringLiteral("ThrottlingException"),
                          QStringLiteral("Rate exceeded\nfor this account"), 1, 20));
     model.append(failure(QStringLiteral("GetThingShadow"), 0, QStringLiteral("Transport"),
                          QStringLiteral("Connection refused"), 2, 300));
@@ -72,17 +75,25 @@ private Q_SLOTS:
     void appendsAndDisplay()
     {
         RequestLogModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         populate(model);
         QCOMPARE(inserted.size(), 4);
         QCOMPARE(inserted.last().at(1).toInt(), 3);
-        QCOMPARE(dump(model), (QStringList{
-            QStringLiteral("10:00:00.001 | DescribeEndpoint | GET 127.0.0.1:1/endpoint | 200 | 12 ms | 1 | req-1 | "),
-            QStringLiteral("10:00:00.020 | UpdateThingShadow | POST 127.0.0.1:1/things/lamp/shadow | ThrottlingException | 1500 ms | 1 | req-20 | Rate exceeded"),
-            QStringLiteral("10:00:00.300 | GetThingShadow | POST 127.0.0.1:1/things/lamp/shadow | Transport | 1500 ms | 2 | req-300 | Connection refused"),
-            QStringLiteral("10:00:00.999 | ListThings | GET 127.0.0.1:1/things | 200 | 12 ms | 1 | req-999 | "),
-        }));
+        QCOMPARE(dump(model),
+                 (QStringList {
+                     QStringLiteral("10:00:00.001 | DescribeEndpoint | GET 127.0.0.1:1/endpoint | "
+                                    "200 | 12 ms | 1 | req-1 | "),
+                     QStringLiteral(
+                         "10:00:00.020 | UpdateThingShadow | POST 127.0.0.1:1/things/lamp/shadow | "
+                         "ThrottlingException | 1500 ms | 1 | req-20 | Rate exceeded"),
+                     QStringLiteral(
+                         "10:00:00.300 | GetThingShadow | POST 127.0.0.1:1/things/lamp/shadow | "
+                         "Transport | 1500 ms | 2 | req-300 | Connection refused"),
+                     QStringLiteral("10:00:00.999 | ListThings | GET 127.0.0.1:1/things | "
+                                    "200 | 12 ms | 1 | req-999 | "),
+                 }));
         QCOMPARE(model.headerData(RequestLogModel::RequestId, Qt::Horizontal).toString(),
                  QStringLiteral("Request ID"));
     }
@@ -91,20 +102,24 @@ private Q_SLOTS:
     void roles()
     {
         RequestLogModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         populate(model);
         const QModelIndex ok = model.index(0, RequestLogModel::Status);
         const QModelIndex throttled = model.index(1, RequestLogModel::Status);
         QCOMPARE(ok.data(RequestLogModel::IsErrorRole).toBool(), false);
         QCOMPARE(throttled.data(RequestLogModel::IsErrorRole).toBool(), true);
         QCOMPARE(ok.data(Qt::ToolTipRole), QVariant());
-        QCOMPARE(throttled.data(Qt::ToolTipRole).toString(), QStringLiteral("Rate exceeded\nfor this account"));
+        QCOMPARE(throttled.data(Qt::ToolTipRole).toString(),
+                 QStringLiteral("Rate exceeded\nfor this account"));
         QCOMPARE(throttled.data(RequestLogModel::SortRole), QVariant(429));
         QCOMPARE(model.index(1, RequestLogModel::Duration).data(RequestLogModel::SortRole),
                  QVariant(qint64(1500)));
-        QCOMPARE(model.index(2, RequestLogModel::Attempt).data(RequestLogModel::SortRole), QVariant(2));
-        QCOMPARE(model.index(3, RequestLogModel::Time).data(RequestLogModel::SortRole),
-                 QVariant(QDateTime(QDate(2026, 11, 28), QTime(10, 0, 0, 999)).toMSecsSinceEpoch()));
+        QCOMPARE(model.index(2, RequestLogModel::Attempt).data(RequestLogModel::SortRole),
+                 QVariant(2));
+        QCOMPARE(
+            model.index(3, RequestLogModel::Time).data(RequestLogModel::SortRole),
+            QVariant(QDateTime(QDate(2026, 11, 28), QTime(10, 0, 0, 999)).toMSecsSinceEpoch()));
         const auto entry = model.index(2, RequestLogModel::Error)
                                .data(RequestLogModel::EntryRole)
                                .value<Iot::RequestLogEntry>();
@@ -119,7 +134,8 @@ private Q_SLOTS:
     void boundedToCapacity()
     {
         RequestLogModel model(3, nullptr);
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
         QCOMPARE(model.capacity(), std::size_t(3));
         for (int i = 0; i < 3; ++i)
@@ -130,11 +146,12 @@ private Q_SLOTS:
         QCOMPARE(removed.size(), 2);
         QCOMPARE(removed.first().at(1).toInt(), 0);
         QCOMPARE(removed.first().at(2).toInt(), 0);
-        QCOMPARE(dump(model), (QStringList{
-            QStringLiteral("10:00:00.002 | Op2 | GET h/p | 200 | 12 ms | 1 | req-2 | "),
-            QStringLiteral("10:00:00.003 | Op3 | GET h/p | 200 | 12 ms | 1 | req-3 | "),
-            QStringLiteral("10:00:00.004 | Op4 | GET h/p | 200 | 12 ms | 1 | req-4 | "),
-        }));
+        QCOMPARE(dump(model),
+                 (QStringList {
+                     QStringLiteral("10:00:00.002 | Op2 | GET h/p | 200 | 12 ms | 1 | req-2 | "),
+                     QStringLiteral("10:00:00.003 | Op3 | GET h/p | 200 | 12 ms | 1 | req-3 | "),
+                     QStringLiteral("10:00:00.004 | Op4 | GET h/p | 200 | 12 ms | 1 | req-4 | "),
+                 }));
         model.clear();
         QCOMPARE(model.rowCount(), 0);
     }
@@ -160,23 +177,27 @@ private Q_SLOTS:
         QTest::addColumn<QString>("text");
         QTest::addColumn<bool>("errorsOnly");
         QTest::addColumn<QStringList>("operations");
-        const auto all = QStringList{QStringLiteral("DescribeEndpoint"), QStringLiteral("UpdateThingShadow"),
-                                     QStringLiteral("GetThingShadow"), QStringLiteral("ListThings")};
+        const auto all
+            = QStringList { QStringLiteral("DescribeEndpoint"), QStringLiteral("UpdateThingShadow"),
+                            QStringLiteral("GetThingShadow"), QStringLiteral("ListThings") };
         QTest::newRow("everything") << QString() << false << all;
         QTest::newRow("operation, any case") << QStringLiteral("thingshadow") << false
-            << QStringList{QStringLiteral("UpdateThingShadow"), QStringLiteral("GetThingShadow")};
+                                             << QStringList { QStringLiteral("UpdateThingShadow"),
+                                                              QStringLiteral("GetThingShadow") };
         QTest::newRow("target") << QStringLiteral("/endpoint") << false
-            << QStringList{QStringLiteral("DescribeEndpoint")};
+                                << QStringList { QStringLiteral("DescribeEndpoint") };
         QTest::newRow("error code") << QStringLiteral("THROTTLING") << false
-            << QStringList{QStringLiteral("UpdateThingShadow")};
-        QTest::newRow("error message, second line") << QStringLiteral("this account") << false
-            << QStringList{QStringLiteral("UpdateThingShadow")};
-        QTest::newRow("request id") << QStringLiteral("req-999") << false
-            << QStringList{QStringLiteral("ListThings")};
+                                    << QStringList { QStringLiteral("UpdateThingShadow") };
+        QTest::newRow("error message, second line")
+            << QStringLiteral("this account") << false
+            << QStringList { QStringLiteral("UpdateThingShadow") };
+        QTest::newRow("request id")
+            << QStringLiteral("req-999") << false << QStringList { QStringLiteral("ListThings") };
         QTest::newRow("errors only") << QString() << true
-            << QStringList{QStringLiteral("UpdateThingShadow"), QStringLiteral("GetThingShadow")};
-        QTest::newRow("errors only and text") << QStringLiteral("get") << true
-            << QStringList{QStringLiteral("GetThingShadow")};
+                                     << QStringList { QStringLiteral("UpdateThingShadow"),
+                                                      QStringLiteral("GetThingShadow") };
+        QTest::newRow("errors only and text")
+            << QStringLiteral("get") << true << QStringList { QStringLiteral("GetThingShadow") };
         QTest::newRow("no match") << QStringLiteral("nothing like it") << false << QStringList();
     }
     void filterProxy()
@@ -187,8 +208,10 @@ private Q_SLOTS:
         RequestLogModel model;
         RequestLogFilterProxy proxy;
         proxy.setSourceModel(&model);
-        QAbstractItemModelTester modelTester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester modelTester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester proxyTester(
+            &proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
         populate(model);
         proxy.setFilterText(text);
         proxy.setErrorsOnly(errorsOnly);
@@ -199,9 +222,11 @@ private Q_SLOTS:
             shown << proxy.index(row, RequestLogModel::Operation).data().toString();
         QCOMPARE(shown, operations);
         // Rows appended while filtering are filtered too.
-        model.append(failure(QStringLiteral("GetThingShadow"), 503, QStringLiteral("ServiceUnavailableException"),
+        model.append(failure(QStringLiteral("GetThingShadow"), 503,
+                             QStringLiteral("ServiceUnavailableException"),
                              QStringLiteral("Try later"), 1, 400));
-        const bool kept = (text.isEmpty() || QStringLiteral("GetThingShadow").contains(text, Qt::CaseInsensitive));
+        const bool kept = (text.isEmpty()
+                           || QStringLiteral("GetThingShadow").contains(text, Qt::CaseInsensitive));
         QCOMPARE(proxy.rowCount(), int(operations.size()) + (kept ? 1 : 0));
     }
 
@@ -211,17 +236,26 @@ private Q_SLOTS:
         RequestLogModel model;
         RequestLogFilterProxy proxy;
         proxy.setSourceModel(&model);
-        QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester proxyTester(
+            &proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
         populate(model);
         proxy.sort(RequestLogModel::Duration, Qt::DescendingOrder);
-        QCOMPARE(dump(proxy).first().section(QStringLiteral(" | "), 4, 4), QStringLiteral("1500 ms"));
+        QCOMPARE(dump(proxy).first().section(QStringLiteral(" | "), 4, 4),
+                 QStringLiteral("1500 ms"));
         proxy.sort(RequestLogModel::Time, Qt::DescendingOrder);
-        QCOMPARE(dump(proxy), (QStringList{
-            QStringLiteral("10:00:00.999 | ListThings | GET 127.0.0.1:1/things | 200 | 12 ms | 1 | req-999 | "),
-            QStringLiteral("10:00:00.300 | GetThingShadow | POST 127.0.0.1:1/things/lamp/shadow | Transport | 1500 ms | 2 | req-300 | Connection refused"),
-            QStringLiteral("10:00:00.020 | UpdateThingShadow | POST 127.0.0.1:1/things/lamp/shadow | ThrottlingException | 1500 ms | 1 | req-20 | Rate exceeded"),
-            QStringLiteral("10:00:00.001 | DescribeEndpoint | GET 127.0.0.1:1/endpoint | 200 | 12 ms | 1 | req-1 | "),
-        }));
+        QCOMPARE(dump(proxy),
+                 (QStringList {
+                     QStringLiteral("10:00:00.999 | ListThings | GET 127.0.0.1:1/things | "
+                                    "200 | 12 ms | 1 | req-999 | "),
+                     QStringLiteral(
+                         "10:00:00.300 | GetThingShadow | POST 127.0.0.1:1/things/lamp/shadow | "
+                         "Transport | 1500 ms | 2 | req-300 | Connection refused"),
+                     QStringLiteral(
+                         "10:00:00.020 | UpdateThingShadow | POST 127.0.0.1:1/things/lamp/shadow | "
+                         "ThrottlingException | 1500 ms | 1 | req-20 | Rate exceeded"),
+                     QStringLiteral("10:00:00.001 | DescribeEndpoint | GET 127.0.0.1:1/endpoint | "
+                                    "200 | 12 ms | 1 | req-1 | "),
+                 }));
     }
 };
 

@@ -50,8 +50,7 @@ private:
     RequestLogView *m_view = nullptr;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
 
-    template<typename T>
-    T *child(const char *name) const
+    template<typename T> T *child(const char *name) const
     {
         auto *widget = m_view->findChild<T *>(QString::fromLatin1(name));
         if (!widget)
@@ -108,7 +107,8 @@ private Q_SLOTS:
     void filterAndErrorsOnly()
     {
         m_model->append(attempt(QStringLiteral("DescribeEndpoint"), 1));
-        m_model->append(attempt(QStringLiteral("GetThingShadow"), 2, QStringLiteral("ThrottlingException"),
+        m_model->append(attempt(QStringLiteral("GetThingShadow"), 2,
+                                QStringLiteral("ThrottlingException"),
                                 QStringLiteral("Rate exceeded")));
         m_model->append(attempt(QStringLiteral("UpdateThingShadow"), 3));
         m_model->append(attempt(QStringLiteral("ListThings"), 4, QStringLiteral("Transport"),
@@ -122,22 +122,23 @@ private Q_SLOTS:
 
         QTest::keyClicks(filter, QStringLiteral("shadow"));
         QCOMPARE(shownOperations(table()),
-                 (QStringList{QStringLiteral("GetThingShadow"), QStringLiteral("UpdateThingShadow")}));
+                 (QStringList { QStringLiteral("GetThingShadow"),
+                                QStringLiteral("UpdateThingShadow") }));
         filter->clear();
         QTest::keyClicks(filter, QStringLiteral("THROTTLING"));
-        QCOMPARE(shownOperations(table()), QStringList{QStringLiteral("GetThingShadow")});
+        QCOMPARE(shownOperations(table()), QStringList { QStringLiteral("GetThingShadow") });
         filter->clear();
         QTest::keyClicks(filter, QStringLiteral("req-3"));
-        QCOMPARE(shownOperations(table()), QStringList{QStringLiteral("UpdateThingShadow")});
+        QCOMPARE(shownOperations(table()), QStringList { QStringLiteral("UpdateThingShadow") });
         filter->clear();
 
         auto *errorsOnly = child<QCheckBox>("requestLogErrorsOnly");
         QTest::keyClick(errorsOnly, Qt::Key_Space);
         QVERIFY(errorsOnly->isChecked());
         QCOMPARE(shownOperations(table()),
-                 (QStringList{QStringLiteral("GetThingShadow"), QStringLiteral("ListThings")}));
+                 (QStringList { QStringLiteral("GetThingShadow"), QStringLiteral("ListThings") }));
         QTest::keyClicks(filter, QStringLiteral("refused"));
-        QCOMPARE(shownOperations(table()), QStringList{QStringLiteral("ListThings")});
+        QCOMPARE(shownOperations(table()), QStringList { QStringLiteral("ListThings") });
         filter->clear();
         QTest::keyClick(errorsOnly, Qt::Key_Space);
         QCOMPARE(shownOperations(table()).size(), 4);
@@ -176,7 +177,8 @@ private Q_SLOTS:
     void detailsOfSelection()
     {
         m_model->append(attempt(QStringLiteral("DescribeEndpoint"), 1));
-        m_model->append(attempt(QStringLiteral("GetThingShadow"), 2, QStringLiteral("ThrottlingException"),
+        m_model->append(attempt(QStringLiteral("GetThingShadow"), 2,
+                                QStringLiteral("ThrottlingException"),
                                 QStringLiteral("Rate exceeded\nfor this account")));
         showAndActivate();
         auto *details = child<QLabel>("requestLogDetails");
@@ -184,9 +186,10 @@ private Q_SLOTS:
         table()->setFocus();
         QTest::keyClick(table(), Qt::Key_End);
         QVERIFY(details->isVisible());
-        QCOMPARE(details->text(), QStringLiteral("Request ID: req-2\n"
-                                                 "Error: ThrottlingException: Rate exceeded\n"
-                                                 "for this account"));
+        QCOMPARE(details->text(),
+                 QStringLiteral("Request ID: req-2\n"
+                                "Error: ThrottlingException: Rate exceeded\n"
+                                "for this account"));
         QVERIFY(details->textInteractionFlags() & Qt::TextSelectableByMouse);
         QCOMPARE(table()->currentIndex().data(Qt::ToolTipRole).toString(),
                  QStringLiteral("Rate exceeded\nfor this account"));
@@ -199,13 +202,14 @@ private Q_SLOTS:
     // Every control has an accessible name and description.
     void accessibility()
     {
-        const QList<QWidget *> controls{child<QLineEdit>("requestLogFilter"),
-                                        child<QCheckBox>("requestLogErrorsOnly"),
-                                        child<QPushButton>("requestLogClear"), table(),
-                                        child<QLabel>("requestLogDetails")};
+        const QList<QWidget *> controls { child<QLineEdit>("requestLogFilter"),
+                                          child<QCheckBox>("requestLogErrorsOnly"),
+                                          child<QPushButton>("requestLogClear"), table(),
+                                          child<QLabel>("requestLogDetails") };
         for (const QWidget *control : controls) {
             QVERIFY2(!control->accessibleName().isEmpty(), qPrintable(control->objectName()));
-            QVERIFY2(!control->accessibleDescription().isEmpty(), qPrintable(control->objectName()));
+            QVERIFY2(!control->accessibleDescription().isEmpty(),
+                     qPrintable(control->objectName()));
         }
     }
 };

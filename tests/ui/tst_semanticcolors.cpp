@@ -19,7 +19,8 @@ private Q_SLOTS:
         QTest::addColumn<bool>("lighterThanBase");
         QTest::newRow("light theme") << QColor(Qt::white) << QColor(Qt::black) << false;
         QTest::newRow("dark theme") << QColor(0x23, 0x26, 0x29) << QColor(0xfc, 0xfc, 0xfc) << true;
-        QTest::newRow("grey on light") << QColor(0xf0, 0xf0, 0xf0) << QColor(0x60, 0x60, 0x60) << false;
+        QTest::newRow("grey on light")
+            << QColor(0xf0, 0xf0, 0xf0) << QColor(0x60, 0x60, 0x60) << false;
     }
     void negativeText()
     {
