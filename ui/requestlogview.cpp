@@ -117,10 +117,13 @@ QWidget *RequestLogView::createTable()
     for (const auto &[column, sample] : samples)
         m_table->header()->resizeSection(column, metrics.horizontalAdvance(sample) + padding);
 
-    // Follow the newest attempt only while the user is at the bottom.
+    // Follow the newest attempt while the user is at the bottom and the table is sorted
+    // oldest first (the default). Sorted newest first, a new row at the top stays in view by
+    // itself; sorted by another column, the newest row has no fixed place to follow.
     connect(m_proxy, &QAbstractItemModel::rowsAboutToBeInserted, this, [this] {
         const QScrollBar *bar = m_table->verticalScrollBar();
-        m_followNewest = bar->value() >= bar->maximum();
+        m_followNewest = m_proxy->sortColumn() == RequestLogModel::Time
+            && m_proxy->sortOrder() == Qt::AscendingOrder && bar->value() >= bar->maximum();
     });
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, [this] {
         if (m_followNewest)

@@ -15,8 +15,8 @@ class RequestLogModel;
 /**
  * The request log pane: every attempt of every AWS call, newest at the bottom, with a text
  * filter (Ctrl+Shift+F), an "Errors only" switch, a Clear button and, for the selected
- * attempt, its request ID and full error message as selectable text. The table follows new
- * attempts unless the user has scrolled up from the bottom.
+ * attempt, its request ID and full error message as selectable text. Sorted by time (the
+ * default), the table follows new attempts unless the user has scrolled away from them.
  * @see RequestLogModel, RequestLogFilterProxy
  */
 class RequestLogView final : public QWidget

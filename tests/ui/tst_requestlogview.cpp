@@ -173,6 +173,31 @@ private Q_SLOTS:
         QVERIFY(table()->viewport()->rect().intersects(table()->visualRect(newest)));
     }
 
+    // Sorted by another column the newest row has no fixed place: the table does not
+    // scroll; sorted newest first, a new row appears at the top, in view.
+    void autoScrollOnlyByTime()
+    {
+        showAndActivate();
+        QScrollBar *bar = table()->verticalScrollBar();
+        for (int i = 0; i < 100; ++i)
+            m_model->append(attempt(QStringLiteral("GetThingShadow"), i));
+        QTRY_VERIFY(bar->maximum() > 0);
+        table()->sortByColumn(RequestLogModel::Duration, Qt::AscendingOrder);
+        bar->triggerAction(QAbstractSlider::SliderToMaximum);
+        const int before = bar->maximum();
+        for (int i = 100; i < 110; ++i)
+            m_model->append(attempt(QStringLiteral("GetThingShadow"), i));
+        QTRY_VERIFY(bar->maximum() > before);
+        QCOMPARE(bar->value(), before);
+
+        table()->sortByColumn(RequestLogModel::Time, Qt::DescendingOrder);
+        bar->triggerAction(QAbstractSlider::SliderToMinimum);
+        m_model->append(attempt(QStringLiteral("ListThings"), 110));
+        QCOMPARE(bar->value(), 0);
+        QCOMPARE(table()->model()->index(0, RequestLogModel::Operation).data().toString(),
+                 QStringLiteral("ListThings"));
+    }
+
     // Selecting a row shows its request ID and full error message as selectable text.
     void detailsOfSelection()
     {
