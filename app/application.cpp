@@ -205,6 +205,8 @@ void Application::connectTo(const QString &where, const Iot::Endpoint &control, 
             ? tr("%1 · https://%2 · connecting…").arg(where, cached)
             : tr("%1 · connecting…").arg(where));
     m_executor = std::make_unique<Iot::RequestExecutor>(m_network.get(), m_credentials.get());
+    connect(m_executor.get(), &Iot::RequestExecutor::attemptFinished, m_window.get(),
+            &MainWindow::appendRequest);
     m_control = std::make_unique<Iot::IotControlClient>(m_executor.get(), control);
     Iot::ApiCall *call = m_control->describeEndpoint();
     connect(call, &Iot::ApiCall::finished, this, [this, call, where, data, cacheKey] {

@@ -3,6 +3,8 @@
 
 #include "pagesource.h"
 #include "thingspane.h"
+#include "requestlogmodel.h"
+#include "requestlogview.h"
 
 #include <QApplication>
 #include <QDockWidget>
@@ -48,8 +50,11 @@ MainWindow::MainWindow(QWidget *parent)
     QDockWidget *retained = addPane(tr("Retained topics"), QStringLiteral("retainedPane"),
                                     tr("The account's retained MQTT topics."),
                                     Qt::RightDockWidgetArea);
-    QDockWidget *log = addPane(tr("Request log"), QStringLiteral("requestLogPane"),
-                               tr("Every request and its outcome."), Qt::BottomDockWidgetArea);
+    m_requestLog = new RequestLogModel(this);
+    auto *log = new QDockWidget(tr("Request log"), this);
+    log->setObjectName(QStringLiteral("requestLogPane"));
+    log->setWidget(new RequestLogView(m_requestLog, log));
+    addDockWidget(Qt::BottomDockWidgetArea, log);
     resizeDocks({things, retained}, {320, 340}, Qt::Horizontal);
     resizeDocks({log}, {150}, Qt::Vertical);
     createMenus();
@@ -112,4 +117,9 @@ QString MainWindow::endpointDescription() const
 void MainWindow::setThingsSource(std::unique_ptr<ThingPageSource> source)
 {
     m_thingsPane->setPageSource(std::move(source));
+}
+
+void MainWindow::appendRequest(const Iot::RequestLogEntry &entry)
+{
+    m_requestLog->append(entry);
 }

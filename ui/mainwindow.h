@@ -9,6 +9,10 @@ class QDockWidget;
 class QLabel;
 class ThingPageSource;
 class ThingsPane;
+class RequestLogModel;
+namespace Iot {
+struct RequestLogEntry;
+}
 
 /**
  * The explorer window: things, the selected thing's shadows and the retained topics as
@@ -29,6 +33,8 @@ public:
     /** The Things pane lists what @p source pages through (nullptr: not connected). */
     void setThingsSource(std::unique_ptr<ThingPageSource> source);
     ThingsPane *thingsPane() const { return m_thingsPane; }
+    /** Adds one attempt of an AWS call to the request log pane. @see RequestLogView */
+    void appendRequest(const Iot::RequestLogEntry &entry);
 
 private:
     void createMenus();
@@ -37,4 +43,5 @@ private:
 
     QLabel *m_endpointLabel = nullptr;
     ThingsPane *m_thingsPane = nullptr;
+    RequestLogModel *m_requestLog = nullptr;
 };

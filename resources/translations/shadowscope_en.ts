@@ -107,12 +107,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="221"/>
+        <location filename="../../app/application.cpp" line="223"/>
         <source>%1 · %2 · connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="224"/>
+        <location filename="../../app/application.cpp" line="226"/>
         <source>%1 · your clock is off by %2 s (corrected)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -164,12 +164,12 @@
     <message>
         <location filename="../../app/application.cpp" line="152"/>
         <location filename="../../app/application.cpp" line="187"/>
-        <location filename="../../app/application.cpp" line="210"/>
+        <location filename="../../app/application.cpp" line="212"/>
         <source>%1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="241"/>
+        <location filename="../../app/application.cpp" line="243"/>
         <source>shadowscope: cannot write %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -558,93 +558,221 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="29"/>
+        <location filename="../../ui/mainwindow.cpp" line="32"/>
         <source>Shadowscope</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="34"/>
+        <location filename="../../ui/mainwindow.cpp" line="37"/>
         <source>Select a thing to see its shadows: desired, reported and delta side by side.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="38"/>
+        <location filename="../../ui/mainwindow.cpp" line="41"/>
         <source>Things</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="39"/>
+        <location filename="../../ui/mainwindow.cpp" line="42"/>
         <source>Things will be listed here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="40"/>
+        <location filename="../../ui/mainwindow.cpp" line="43"/>
         <source>Shadows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="41"/>
+        <location filename="../../ui/mainwindow.cpp" line="44"/>
         <source>The classic and named shadows of the selected thing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="42"/>
+        <location filename="../../ui/mainwindow.cpp" line="45"/>
         <source>Retained topics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="43"/>
+        <location filename="../../ui/mainwindow.cpp" line="46"/>
         <source>The account&apos;s retained MQTT topics.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="45"/>
+        <location filename="../../ui/mainwindow.cpp" line="49"/>
         <source>Request log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="46"/>
-        <source>Every request and its outcome.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="61"/>
+        <location filename="../../ui/mainwindow.cpp" line="67"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="62"/>
+        <location filename="../../ui/mainwindow.cpp" line="68"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="67"/>
+        <location filename="../../ui/mainwindow.cpp" line="73"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="72"/>
+        <location filename="../../ui/mainwindow.cpp" line="78"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="73"/>
+        <location filename="../../ui/mainwindow.cpp" line="79"/>
         <source>&amp;About Shadowscope</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="74"/>
+        <location filename="../../ui/mainwindow.cpp" line="80"/>
         <source>About Shadowscope</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="75"/>
+        <location filename="../../ui/mainwindow.cpp" line="81"/>
         <source>&lt;h3&gt;Shadowscope %1&lt;/h3&gt;&lt;p&gt;A native explorer for AWS IoT Core device shadows and retained MQTT messages.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="83"/>
+        <location filename="../../ui/mainwindow.cpp" line="89"/>
         <source>About &amp;Qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RequestLogModel</name>
+    <message>
+        <location filename="../../models/requestlogmodel.cpp" line="99"/>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../models/requestlogmodel.cpp" line="142"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../models/requestlogmodel.cpp" line="144"/>
+        <source>Operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../models/requestlogmodel.cpp" line="146"/>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../models/requestlogmodel.cpp" line="148"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../models/requestlogmodel.cpp" line="150"/>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../models/requestlogmodel.cpp" line="152"/>
+        <source>Attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../models/requestlogmodel.cpp" line="154"/>
+        <source>Request ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../models/requestlogmodel.cpp" line="156"/>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RequestLogView</name>
+    <message>
+        <location filename="../../ui/requestlogview.cpp" line="32"/>
+        <location filename="../../ui/requestlogview.cpp" line="34"/>
+        <source>Filter requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/requestlogview.cpp" line="36"/>
+        <source>Shows only the requests whose operation, target, error or request ID contain this text. Ctrl+Shift+F moves here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/requestlogview.cpp" line="45"/>
+        <location filename="../../ui/requestlogview.cpp" line="47"/>
+        <source>Errors only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/requestlogview.cpp" line="48"/>
+        <source>Shows only the requests that failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/requestlogview.cpp" line="51"/>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/requestlogview.cpp" line="54"/>
+        <source>Clear the request log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/requestlogview.cpp" line="55"/>
+        <source>Removes every request from the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/requestlogview.cpp" line="58"/>
+        <source>Every request and its outcome.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/requestlogview.cpp" line="91"/>
+        <source>Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/requestlogview.cpp" line="93"/>
+        <source>One row per attempt of every request: time, operation, target, status, duration, attempt, request ID and error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/requestlogview.cpp" line="114"/>
+        <source>Attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/requestlogview.cpp" line="135"/>
+        <source>Selected request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/requestlogview.cpp" line="137"/>
+        <source>The request ID and full error message of the selected request, selectable to copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/requestlogview.cpp" line="167"/>
+        <source>Request ID: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/requestlogview.cpp" line="168"/>
+        <source>none (no answer carried one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/requestlogview.cpp" line="172"/>
+        <source>Error: %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "requestlogentry.h"
+#include "requestlogview.h"
+
 #include <QAction>
 #include <QApplication>
 #include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
 #include <QTest>
+#include <QTreeView>
 
 class TestMainWindow : public QObject
 {
@@ -20,7 +24,6 @@ private Q_SLOTS:
         QTest::newRow("things") << QStringLiteral("thingsPane") << QStringLiteral("Things");
         QTest::newRow("shadows") << QStringLiteral("shadowsPane") << QStringLiteral("Shadows");
         QTest::newRow("retained") << QStringLiteral("retainedPane") << QStringLiteral("Retained topics");
-        QTest::newRow("log") << QStringLiteral("requestLogPane") << QStringLiteral("Request log");
     }
     void panes()
     {
@@ -68,6 +71,30 @@ private Q_SLOTS:
         QCOMPARE(window.findChild<QLabel *>(QStringLiteral("endpointLabel"))->text(),
                  QStringLiteral("Sandbox · http://127.0.0.1:1 · us-east-1"));
         QCOMPARE(window.endpointDescription(), QStringLiteral("Sandbox · http://127.0.0.1:1 · us-east-1"));
+    }
+
+    // The Request log pane holds the request log view, and appendRequest() adds a row to it.
+    void requestLogPane()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *dock = window.findChild<QDockWidget *>(QStringLiteral("requestLogPane"));
+        QVERIFY(dock);
+        QCOMPARE(dock->windowTitle(), QStringLiteral("Request log"));
+        QVERIFY(qobject_cast<RequestLogView *>(dock->widget()));
+        auto *table = dock->findChild<QTreeView *>(QStringLiteral("requestLogTable"));
+        QVERIFY(table);
+        QCOMPARE(table->model()->rowCount(), 0);
+        Iot::RequestLogEntry entry;
+        entry.time = QDateTime::currentDateTimeUtc();
+        entry.operation = QStringLiteral("DescribeEndpoint");
+        entry.method = "GET";
+        entry.target = QStringLiteral("127.0.0.1:1/endpoint");
+        entry.httpStatus = 200;
+        window.appendRequest(entry);
+        QCOMPARE(table->model()->rowCount(), 1);
+        QVERIFY(table->isVisible());
     }
 };
 
