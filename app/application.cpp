@@ -222,7 +222,10 @@ void Application::connectTo(const QString &where, const Iot::Endpoint &control, 
             if (!cacheKey.isEmpty())
                 Settings::openUserSettings()->setValue(cacheKey, address);
         }
-        QString status = tr("%1 · %2 · connected").arg(where, dataUrl.toString());
+        // The sandbox's data endpoint is the one already named in where.
+        QString status = where.contains(dataUrl.toString())
+            ? tr("%1 · connected").arg(where)
+            : tr("%1 · %2 · connected").arg(where, dataUrl.toString());
         // The executor corrected for a skewed clock: say so, the user's machine is wrong.
         if (const qint64 offset = m_executor->clockOffsetSeconds(); offset != 0)
             status = tr("%1 · your clock is off by %2 s (corrected)").arg(status).arg(offset);

@@ -40,21 +40,18 @@ MainWindow::MainWindow(QWidget *parent)
     workspace->setObjectName(QStringLiteral("shadowWorkspace"));
     setCentralWidget(workspace);
 
-    QDockWidget *things = addPane(tr("Things"), QStringLiteral("thingsPane"),
-                                  tr("Things will be listed here."), Qt::LeftDockWidgetArea);
-    delete things->widget(); // the pane has its own empty state
-    m_thingsPane = new ThingsPane(things);
-    things->setWidget(m_thingsPane);
+    m_thingsPane = new ThingsPane(this);
+    QDockWidget *things = addPane(tr("Things"), QStringLiteral("thingsPane"), m_thingsPane,
+                                  Qt::LeftDockWidgetArea);
     addPane(tr("Shadows"), QStringLiteral("shadowsPane"),
-            tr("The classic and named shadows of the selected thing."), Qt::LeftDockWidgetArea);
+            emptyState(tr("The classic and named shadows of the selected thing."), this),
+            Qt::LeftDockWidgetArea);
     QDockWidget *retained = addPane(tr("Retained topics"), QStringLiteral("retainedPane"),
-                                    tr("The account's retained MQTT topics."),
+                                    emptyState(tr("The account's retained MQTT topics."), this),
                                     Qt::RightDockWidgetArea);
     m_requestLog = new RequestLogModel(this);
-    auto *log = new QDockWidget(tr("Request log"), this);
-    log->setObjectName(QStringLiteral("requestLogPane"));
-    log->setWidget(new RequestLogView(m_requestLog, log));
-    addDockWidget(Qt::BottomDockWidgetArea, log);
+    QDockWidget *log = addPane(tr("Request log"), QStringLiteral("requestLogPane"),
+                               new RequestLogView(m_requestLog, this), Qt::BottomDockWidgetArea);
     resizeDocks({things, retained}, {320, 340}, Qt::Horizontal);
     resizeDocks({log}, {150}, Qt::Vertical);
     createMenus();
@@ -95,11 +92,11 @@ void MainWindow::createMenus()
 }
 
 QDockWidget *MainWindow::addPane(const QString &title, const QString &objectName,
-                                 const QString &emptyText, Qt::DockWidgetArea area)
+                                 QWidget *content, Qt::DockWidgetArea area)
 {
     auto *dock = new QDockWidget(title, this);
     dock->setObjectName(objectName);
-    dock->setWidget(emptyState(emptyText, dock));
+    dock->setWidget(content);
     addDockWidget(area, dock);
     return dock;
 }

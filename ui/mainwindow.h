@@ -38,8 +38,8 @@ public:
 
 private:
     void createMenus();
-    QDockWidget *addPane(const QString &title, const QString &objectName,
-                         const QString &emptyText, Qt::DockWidgetArea area);
+    QDockWidget *addPane(const QString &title, const QString &objectName, QWidget *content,
+                         Qt::DockWidgetArea area);
 
     QLabel *m_endpointLabel = nullptr;
     ThingsPane *m_thingsPane = nullptr;

@@ -47,129 +47,134 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../app/application.cpp" line="38"/>
+        <location filename="../../app/application.cpp" line="40"/>
         <source>A native explorer for AWS IoT Core device shadows and retained MQTT messages.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="42"/>
+        <location filename="../../app/application.cpp" line="44"/>
         <source>Explore the local sandbox (an emulator of AWS IoT started inside Shadowscope) instead of an AWS account. Its state is kept in DIR, or in the default place; a new DIR starts with the demo fleet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="46"/>
+        <location filename="../../app/application.cpp" line="48"/>
         <source>The AWS profile (from ~/.aws/config and ~/.aws/credentials) to connect with; default: AWS_PROFILE, else &quot;default&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="50"/>
+        <location filename="../../app/application.cpp" line="52"/>
         <source>The AWS region; default: AWS_REGION, AWS_DEFAULT_REGION, else the profile&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="53"/>
+        <location filename="../../app/application.cpp" line="55"/>
         <source>The data-plane endpoint; default: the profile&apos;s or AWS_ENDPOINT_URL_* settings, else the account&apos;s endpoint found with DescribeEndpoint.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="57"/>
+        <location filename="../../app/application.cpp" line="59"/>
         <source>Trust the PEM certificates in FILE instead of the system&apos;s; default: AWS_CA_BUNDLE, else the profile&apos;s ca_bundle.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="61"/>
+        <location filename="../../app/application.cpp" line="63"/>
         <source>Render the main window offscreen once it has loaded, save it as a PNG, print the status line and exit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="66"/>
+        <location filename="../../app/application.cpp" line="68"/>
         <source>With --sandbox: the sandbox&apos;s data directory.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="81"/>
+        <location filename="../../app/application.cpp" line="83"/>
         <source>shadowscope: --sandbox brings its own endpoint and keys; --profile, --region, --endpoint-url and --ca-file are for AWS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="88"/>
+        <location filename="../../app/application.cpp" line="90"/>
         <source>shadowscope: a directory is only taken with --sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="114"/>
+        <location filename="../../app/application.cpp" line="116"/>
         <source>shadowscope: the sandbox did not start: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="163"/>
+        <location filename="../../app/application.cpp" line="165"/>
         <source>%1 is not an AWS region name (such as eu-west-1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="223"/>
+        <location filename="../../app/application.cpp" line="227"/>
+        <source>%1 · connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/application.cpp" line="228"/>
         <source>%1 · %2 · connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="226"/>
+        <location filename="../../app/application.cpp" line="231"/>
         <source>%1 · your clock is off by %2 s (corrected)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="126"/>
+        <location filename="../../app/application.cpp" line="128"/>
         <source>shadowscope: the sandbox&apos;s state was not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="138"/>
+        <location filename="../../app/application.cpp" line="140"/>
         <source>the sandbox&apos;s key pair</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="140"/>
+        <location filename="../../app/application.cpp" line="142"/>
         <source>Sandbox · %1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="150"/>
+        <location filename="../../app/application.cpp" line="152"/>
         <source>AWS · profile %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="156"/>
+        <location filename="../../app/application.cpp" line="158"/>
         <source>there is no profile %1 in %2 or %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="160"/>
+        <location filename="../../app/application.cpp" line="162"/>
         <source>no region: give --region, or set region in the profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="174"/>
+        <location filename="../../app/application.cpp" line="176"/>
         <source>no PEM certificate in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="203"/>
+        <location filename="../../app/application.cpp" line="205"/>
         <source>%1 · https://%2 · connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="204"/>
+        <location filename="../../app/application.cpp" line="206"/>
         <source>%1 · connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="152"/>
-        <location filename="../../app/application.cpp" line="187"/>
-        <location filename="../../app/application.cpp" line="212"/>
+        <location filename="../../app/application.cpp" line="154"/>
+        <location filename="../../app/application.cpp" line="189"/>
+        <location filename="../../app/application.cpp" line="214"/>
         <source>%1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/application.cpp" line="243"/>
+        <location filename="../../app/application.cpp" line="252"/>
         <source>shadowscope: cannot write %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -467,17 +472,22 @@
 <context>
     <name>Iot::RequestExecutor</name>
     <message>
-        <location filename="../../app/iot/requestexecutor.cpp" line="182"/>
+        <location filename="../../app/iot/requestexecutor.cpp" line="184"/>
+        <source>the credentials from %1 expired at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/iot/requestexecutor.cpp" line="200"/>
         <source>no credential source is configured</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/iot/requestexecutor.cpp" line="280"/>
+        <location filename="../../app/iot/requestexecutor.cpp" line="297"/>
         <source>The answer was cut off (%1); the request may have been applied, so it was not sent again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/iot/requestexecutor.cpp" line="315"/>
+        <location filename="../../app/iot/requestexecutor.cpp" line="332"/>
         <source>The answer could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -558,87 +568,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="32"/>
+        <location filename="../../ui/mainwindow.cpp" line="34"/>
         <source>Shadowscope</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="37"/>
+        <location filename="../../ui/mainwindow.cpp" line="39"/>
         <source>Select a thing to see its shadows: desired, reported and delta side by side.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="41"/>
+        <location filename="../../ui/mainwindow.cpp" line="44"/>
         <source>Things</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="42"/>
-        <source>Things will be listed here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="43"/>
+        <location filename="../../ui/mainwindow.cpp" line="46"/>
         <source>Shadows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="44"/>
+        <location filename="../../ui/mainwindow.cpp" line="47"/>
         <source>The classic and named shadows of the selected thing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="45"/>
+        <location filename="../../ui/mainwindow.cpp" line="49"/>
         <source>Retained topics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="46"/>
+        <location filename="../../ui/mainwindow.cpp" line="50"/>
         <source>The account&apos;s retained MQTT topics.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="49"/>
+        <location filename="../../ui/mainwindow.cpp" line="53"/>
         <source>Request log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="67"/>
+        <location filename="../../ui/mainwindow.cpp" line="69"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="68"/>
+        <location filename="../../ui/mainwindow.cpp" line="70"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="73"/>
+        <location filename="../../ui/mainwindow.cpp" line="75"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="78"/>
+        <location filename="../../ui/mainwindow.cpp" line="80"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="79"/>
+        <location filename="../../ui/mainwindow.cpp" line="81"/>
         <source>&amp;About Shadowscope</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="80"/>
+        <location filename="../../ui/mainwindow.cpp" line="82"/>
         <source>About Shadowscope</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="81"/>
+        <location filename="../../ui/mainwindow.cpp" line="83"/>
         <source>&lt;h3&gt;Shadowscope %1&lt;/h3&gt;&lt;p&gt;A native explorer for AWS IoT Core device shadows and retained MQTT messages.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="89"/>
+        <location filename="../../ui/mainwindow.cpp" line="91"/>
         <source>About &amp;Qt</source>
         <translation type="unfinished"></translation>
     </message>
@@ -751,27 +756,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/requestlogview.cpp" line="135"/>
+        <location filename="../../ui/requestlogview.cpp" line="138"/>
         <source>Selected request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/requestlogview.cpp" line="137"/>
+        <location filename="../../ui/requestlogview.cpp" line="140"/>
         <source>The request ID and full error message of the selected request, selectable to copy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/requestlogview.cpp" line="167"/>
+        <location filename="../../ui/requestlogview.cpp" line="170"/>
         <source>Request ID: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/requestlogview.cpp" line="168"/>
+        <location filename="../../ui/requestlogview.cpp" line="171"/>
         <source>none (no answer carried one)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/requestlogview.cpp" line="172"/>
+        <location filename="../../ui/requestlogview.cpp" line="176"/>
         <source>Error: %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -857,6 +862,94 @@
     <message>
         <location filename="../../app/sandbox/sandboxstore.cpp" line="94"/>
         <source>cannot remove %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ThingsModel</name>
+    <message>
+        <location filename="../../models/thingsmodel.cpp" line="128"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../models/thingsmodel.cpp" line="130"/>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../models/thingsmodel.cpp" line="132"/>
+        <source>Attributes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ThingsPane</name>
+    <message>
+        <location filename="../../ui/thingspane.cpp" line="31"/>
+        <source>Connect to an account to list its things.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/thingspane.cpp" line="36"/>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/thingspane.cpp" line="47"/>
+        <location filename="../../ui/thingspane.cpp" line="48"/>
+        <source>Filter things</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/thingspane.cpp" line="68"/>
+        <source>Things</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/thingspane.cpp" line="82"/>
+        <source>Things status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/thingspane.cpp" line="86"/>
+        <source>Retry loading things</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/thingspane.cpp" line="140"/>
+        <source>Things did not load: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/thingspane.cpp" line="144"/>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/thingspane.cpp" line="149"/>
+        <source>%n things</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/thingspane.cpp" line="150"/>
+        <source>%1 of %n things</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/thingspane.cpp" line="152"/>
+        <source>%1, loading more…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/thingspane.cpp" line="154"/>
+        <source>%1, more as you scroll</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
