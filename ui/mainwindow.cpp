@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "emptystate.h"
 #include "pagesource.h"
 #include "thingspane.h"
 #include "requestlogmodel.h"
@@ -13,20 +14,6 @@
 #include <QMessageBox>
 #include <QStatusBar>
 
-namespace {
-
-// An empty pane says what will appear in it, in the palette's muted text colour.
-QLabel *emptyState(const QString &text, QWidget *parent)
-{
-    auto *label = new QLabel(text, parent);
-    label->setAlignment(Qt::AlignCenter);
-    label->setWordWrap(true);
-    label->setMargin(16);
-    label->setForegroundRole(QPalette::PlaceholderText);
-    return label;
-}
-
-} // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
@@ -35,7 +22,7 @@ MainWindow::MainWindow(QWidget *parent)
     setObjectName(QStringLiteral("MainWindow"));
     setDockOptions(AnimatedDocks | AllowNestedDocks);
 
-    QLabel *workspace = emptyState(
+    QLabel *workspace = createEmptyState(
         tr("Select a thing to see its shadows: desired, reported and delta side by side."), this);
     workspace->setObjectName(QStringLiteral("shadowWorkspace"));
     setCentralWidget(workspace);
@@ -44,10 +31,10 @@ MainWindow::MainWindow(QWidget *parent)
     QDockWidget *things = addPane(tr("Things"), QStringLiteral("thingsPane"), m_thingsPane,
                                   Qt::LeftDockWidgetArea);
     addPane(tr("Shadows"), QStringLiteral("shadowsPane"),
-            emptyState(tr("The classic and named shadows of the selected thing."), this),
+            createEmptyState(tr("The classic and named shadows of the selected thing."), this),
             Qt::LeftDockWidgetArea);
     QDockWidget *retained = addPane(tr("Retained topics"), QStringLiteral("retainedPane"),
-                                    emptyState(tr("The account's retained MQTT topics."), this),
+                                    createEmptyState(tr("The account's retained MQTT topics."), this),
                                     Qt::RightDockWidgetArea);
     m_requestLog = new RequestLogModel(this);
     QDockWidget *log = addPane(tr("Request log"), QStringLiteral("requestLogPane"),

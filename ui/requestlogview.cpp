@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "requestlogview.h"
 
+#include "emptystate.h"
 #include "requestlogdelegate.h"
 #include "requestlogentry.h"
 #include "requestlogfilterproxy.h"
@@ -55,12 +56,8 @@ RequestLogView::RequestLogView(RequestLogModel *model, QWidget *parent)
     m_clear->setAccessibleDescription(tr("Removes every request from the log."));
     connect(m_clear, &QPushButton::clicked, m_model, &RequestLogModel::clear);
 
-    m_emptyState = new QLabel(tr("Every request and its outcome."), this);
+    m_emptyState = createEmptyState(tr("Every request and its outcome."), this);
     m_emptyState->setObjectName(QStringLiteral("requestLogEmptyState"));
-    m_emptyState->setAlignment(Qt::AlignCenter);
-    m_emptyState->setWordWrap(true);
-    m_emptyState->setMargin(16);
-    m_emptyState->setForegroundRole(QPalette::PlaceholderText);
 
     m_pages = new QStackedWidget(this);
     m_pages->addWidget(m_emptyState);

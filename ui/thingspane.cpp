@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "thingspane.h"
 
+#include "emptystate.h"
 #include "pagesource.h"
 #include "thingsfilterproxy.h"
 #include "thingsmodel.h"
@@ -28,7 +29,7 @@ ThingsPane::ThingsPane(QWidget *parent)
     , m_model(new ThingsModel(this))
     , m_proxy(new ThingsFilterProxy(this))
     , m_stack(new QStackedWidget(this))
-    , m_emptyState(new QLabel(tr("Connect to an account to list its things."), m_stack))
+    , m_emptyState(createEmptyState(tr("Connect to an account to list its things."), m_stack))
     , m_filter(new QLineEdit(this))
     , m_filterDelay(new QTimer(this))
     , m_view(new QTreeView(this))
@@ -38,10 +39,6 @@ ThingsPane::ThingsPane(QWidget *parent)
     m_proxy->setSourceModel(m_model);
 
     m_emptyState->setObjectName(QStringLiteral("thingsEmptyState"));
-    m_emptyState->setAlignment(Qt::AlignCenter);
-    m_emptyState->setWordWrap(true);
-    m_emptyState->setMargin(16);
-    m_emptyState->setForegroundRole(QPalette::PlaceholderText);
 
     m_filter->setObjectName(QStringLiteral("thingsFilter"));
     m_filter->setPlaceholderText(tr("Filter things"));
