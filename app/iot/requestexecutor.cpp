@@ -2,6 +2,8 @@
 #include "requestexecutor.h"
 
 #include "apicall.h"
+
+#include "aws/httpdate.h"
 #include "apierror.h"
 
 #include <QJsonDocument>
@@ -54,18 +56,6 @@ bool isClockSkew(const ApiError &error)
     return error.httpStatus == 403
         && (error.message.startsWith(QLatin1String("Signature expired:"))
             || error.message.startsWith(QLatin1String("Signature not yet current:")));
-}
-
-// An RFC 7231 Date header ("Sat, 28 Nov 2026 09:14:32 GMT").
-std::optional<QDateTime> parseHttpDate(const QByteArray &value)
-{
-    QString text = QString::fromLatin1(value).trimmed();
-    if (text.endsWith(QLatin1String(" GMT")))
-        text = text.chopped(4) + QStringLiteral(" +0000");
-    const QDateTime time = QDateTime::fromString(text, Qt::RFC2822Date);
-    if (!time.isValid())
-        return std::nullopt;
-    return time.toUTC();
 }
 
 QString kindName(ApiError::Kind kind)
@@ -356,7 +346,7 @@ void RequestExecutor::onReplyFinished(ApiCall *call, QNetworkReply *reply)
     }
 
     if (isClockSkew(error)) {
-        const std::optional<QDateTime> serverTime = parseHttpDate(reply->rawHeader("Date"));
+        const std::optional<QDateTime> serverTime = Aws::parseHttpDate(reply->rawHeader("Date"));
         if (serverTime) {
             const qint64 offset = QDateTime::currentDateTimeUtc().secsTo(*serverTime);
             if (!call->m_skewRetried) {

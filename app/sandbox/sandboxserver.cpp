@@ -7,6 +7,7 @@
 #include "selfsignedcertificate.h"
 #include "sigv4verifier.h"
 
+#include "aws/httpdate.h"
 #include "aws/sigv4signer.h"
 
 #include <QAbstractHttpServer>
@@ -17,7 +18,6 @@
 #include <QHttpServerResponder>
 #include <QJsonDocument>
 #include <QLockFile>
-#include <QLocale>
 #include <QPointer>
 #include <QRandomGenerator>
 #include <QSaveFile>
@@ -97,13 +97,6 @@ QByteArray header(const QHttpServerRequest &request, QByteArrayView name)
             return value;
     }
     return {};
-}
-
-// RFC 7231 IMF-fixdate, for the Date header clients use to estimate clock skew.
-QByteArray httpDate(const QDateTime &time)
-{
-    return QLocale::c().toString(time.toUTC(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"))
-        .toLatin1();
 }
 
 // The query's parameters by decoded name. An empty value stays an empty (not null) string:
@@ -527,7 +520,7 @@ void SandboxServer::respond(const QHttpServerRequest &request, QTcpSocket *socke
         responder->writeHeader(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json"));
         responder->writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(reply.body.size()));
         responder->writeHeader(QByteArrayLiteral("x-amzn-RequestId"), requestId);
-        responder->writeHeader(QByteArrayLiteral("Date"), httpDate(now()));
+        responder->writeHeader(QByteArrayLiteral("Date"), Aws::formatHttpDate(now()));
         if (!reply.errorType.isEmpty())
             responder->writeHeader(QByteArrayLiteral("x-amzn-ErrorType"), reply.errorType);
         if (truncate) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sigv4verifier.h"
 
+#include "aws/httpdate.h"
+
 #include <QTimeZone>
 
 #include <openssl/crypto.h>
@@ -92,19 +94,10 @@ QDateTime parseBasicIso8601(QByteArrayView value)
     return QDateTime(date, time, QTimeZone::utc());
 }
 
-/** RFC 1123 (Sun, 30 Aug 2015 12:36:00 GMT), also with a numeric zone as botocore sends. */
-QDateTime parseHttpDate(QByteArrayView value)
-{
-    QString date = QString::fromLatin1(value).trimmed();
-    if (date.endsWith(QLatin1String(" GMT")) || date.endsWith(QLatin1String(" UTC")))
-        date = date.chopped(3) + QLatin1String("+0000");
-    return QDateTime::fromString(date, Qt::RFC2822Date);
-}
-
 std::optional<ValidationError> readTime(QByteArrayView value, bool basicFormat,
                                         SignedRequest &signedRequest)
 {
-    signedRequest.time = basicFormat ? parseBasicIso8601(value) : parseHttpDate(value);
+    signedRequest.time = basicFormat ? parseBasicIso8601(value) : Aws::parseHttpDate(value).value_or(QDateTime());
     if (!signedRequest.time.isValid()) {
         return forbidden(basicFormat
                              ? QStringLiteral("Date must be in ISO-8601 'basic format'. Got '")
