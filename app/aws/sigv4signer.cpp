@@ -16,6 +16,15 @@
 
 namespace Aws {
 
+std::optional<QByteArray> headerValue(const HeaderList &headers, QByteArrayView name)
+{
+    for (const auto &[key, value] : headers) {
+        if (key.trimmed().compare(name, Qt::CaseInsensitive) == 0)
+            return value.trimmed();
+    }
+    return std::nullopt;
+}
+
 QList<QueryParameter> parseQuery(QByteArrayView encodedQuery)
 {
     QList<QueryParameter> parameters;

@@ -8,6 +8,8 @@
 #include <QPair>
 #include <QString>
 
+#include <optional>
+
 namespace Aws {
 
 using HeaderList = QList<QPair<QByteArray, QByteArray>>;
@@ -41,6 +43,9 @@ struct QueryParameter
     QByteArray value;
     QByteArray raw;
 };
+
+/** The trimmed value of the first header named @p name (any case), or nullopt. */
+std::optional<QByteArray> headerValue(const HeaderList &headers, QByteArrayView name);
 
 /** Splits an encoded query on '&' and '=' (a '+' stays a literal plus, as AWS encodes). */
 QList<QueryParameter> parseQuery(QByteArrayView encodedQuery);

@@ -91,12 +91,7 @@ bool isLoopbackHost(const QByteArray &hostHeader)
 
 QByteArray header(const QHttpServerRequest &request, QByteArrayView name)
 {
-    const auto headers = request.headers();
-    for (const auto &[key, value] : headers) {
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
-            return value;
-    }
-    return {};
+    return Aws::headerValue(request.headers(), name).value_or(QByteArray());
 }
 
 // The query's parameters by decoded name. An empty value stays an empty (not null) string:

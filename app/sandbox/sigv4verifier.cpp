@@ -55,15 +55,6 @@ bool equalInConstantTime(const QByteArray &a, const QByteArray &b)
     return a.size() == b.size() && CRYPTO_memcmp(a.constData(), b.constData(), size_t(a.size())) == 0;
 }
 
-std::optional<QByteArray> headerValue(const Aws::HeaderList &headers, QByteArrayView name)
-{
-    for (const auto &[key, value] : headers) {
-        if (key.trimmed().compare(name, Qt::CaseInsensitive) == 0)
-            return value.trimmed();
-    }
-    return std::nullopt;
-}
-
 std::optional<QByteArray> queryValue(const QList<Aws::QueryParameter> &parameters,
                                      QByteArrayView name)
 {
@@ -147,8 +138,8 @@ std::optional<ValidationError> parseAuthorizationHeader(const QByteArray &author
             signature = value;
     }
 
-    const std::optional<QByteArray> amzDate = headerValue(request.headers, "x-amz-date");
-    const std::optional<QByteArray> httpDate = headerValue(request.headers, "date");
+    const std::optional<QByteArray> amzDate = Aws::headerValue(request.headers, "x-amz-date");
+    const std::optional<QByteArray> httpDate = Aws::headerValue(request.headers, "date");
     QString missing;
     const auto require = [&missing](bool present, QLatin1String what) {
         if (!present)
@@ -169,7 +160,7 @@ std::optional<ValidationError> parseAuthorizationHeader(const QByteArray &author
     signedRequest.signedHeaders = signedHeaders->split(';');
     signedRequest.signature = *signature;
     signedRequest.signedQuery = request.encodedQuery;
-    signedRequest.securityToken = headerValue(request.headers, "x-amz-security-token");
+    signedRequest.securityToken = Aws::headerValue(request.headers, "x-amz-security-token");
     return readTime(amzDate ? *amzDate : *httpDate, amzDate.has_value(), signedRequest);
 }
 
@@ -211,7 +202,7 @@ std::optional<ValidationError> parsePresignedQuery(const QList<Aws::QueryParamet
     signedRequest.signedQuery = signedPieces.join('&');
     signedRequest.securityToken = queryValue(parameters, "X-Amz-Security-Token");
     if (!signedRequest.securityToken)
-        signedRequest.securityToken = headerValue(request.headers, "x-amz-security-token");
+        signedRequest.securityToken = Aws::headerValue(request.headers, "x-amz-security-token");
     return readTime(*queryValue(parameters, "X-Amz-Date"), true, signedRequest);
 }
 
@@ -249,7 +240,7 @@ std::optional<ValidationError> SigV4Verifier::verify(const Aws::SignableRequest 
                                                      const QDateTime &now,
                                                      const QStringList &acceptedServices) const
 {
-    const std::optional<QByteArray> authorization = headerValue(request.headers, "authorization");
+    const std::optional<QByteArray> authorization = Aws::headerValue(request.headers, "authorization");
     const QList<Aws::QueryParameter> parameters = Aws::parseQuery(request.encodedQuery);
     const bool presigned = queryValue(parameters, "X-Amz-Algorithm")
         || queryValue(parameters, "X-Amz-Credential") || queryValue(parameters, "X-Amz-Signature");
@@ -322,7 +313,7 @@ std::optional<ValidationError> SigV4Verifier::verify(const Aws::SignableRequest 
     }
 
     QByteArray payloadHash = Aws::SigV4::sha256Hex(request.body);
-    if (const auto declared = headerValue(request.headers, "x-amz-content-sha256")) {
+    if (const auto declared = Aws::headerValue(request.headers, "x-amz-content-sha256")) {
         if (declared->compare("UNSIGNED-PAYLOAD", Qt::CaseInsensitive) == 0) {
             return forbidden(QStringLiteral("UNSIGNED-PAYLOAD is not supported by this service; "
                                             "sign the SHA-256 of the request body."));

@@ -45,15 +45,6 @@ SignedCase toCase(const QJsonObject &json)
     return signedCase;
 }
 
-QByteArray headerValue(const HeaderList &headers, QByteArrayView name)
-{
-    for (const auto &[key, value] : headers) {
-        if (key.trimmed().compare(name, Qt::CaseInsensitive) == 0)
-            return value;
-    }
-    return {};
-}
-
 /** The request line for a report, with a long body left out. */
 QByteArray describe(QJsonObject json)
 {
@@ -130,12 +121,14 @@ void TestSigV4Differential::signRequestMatchesBotocore()
     SignableRequest request = signedCase.request;
     SigV4::signRequest(request, signedCase.credentials, signedCase.scope, signedCase.time);
 
-    const QByteArray authorization = headerValue(request.headers, "authorization");
+    const QByteArray authorization =
+        Aws::headerValue(request.headers, "authorization").value_or(QByteArray());
     const QByteArray expected = signedCase.json.value(u"authorization").toString().toUtf8();
     if (authorization != expected) {
         const QByteArray signedHeaders =
             authorization.sliced(authorization.indexOf("SignedHeaders=") + 14).split(',').first();
-        QByteArray payloadHash = headerValue(request.headers, "x-amz-content-sha256");
+        QByteArray payloadHash =
+            Aws::headerValue(request.headers, "x-amz-content-sha256").value_or(QByteArray());
         if (payloadHash.isEmpty())
             payloadHash = SigV4::sha256Hex(request.body);
         const QByteArray ours =
