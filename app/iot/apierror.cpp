@@ -23,6 +23,9 @@ QString ApiError::userMessage() const
                   "still refused the request: %2")
             .arg(clockOffsetSeconds)
             .arg(message);
+    case Kind::ReadOnly:
+        return tr("Not sent: Shadowscope runs read-only (--read-only), so %1 is refused")
+            .arg(message);
     case Kind::Service:
         break;
     }

@@ -20,6 +20,7 @@ public:
         Tls,         ///< the TLS handshake failed (an untrusted certificate, ...)
         Credentials, ///< no credentials to sign with
         ClockSkew,   ///< refused for the local clock even after correcting it
+        ReadOnly,    ///< a write refused before sending: the session is read-only
     };
 
     Kind kind = Kind::None;

@@ -133,6 +133,15 @@ void RequestExecutor::setTransferTimeoutMs(int milliseconds)
 ApiCall *RequestExecutor::send(ApiRequest request)
 {
     auto *call = new ApiCall(std::move(request), this);
+    if (m_readOnly && call->m_request.method != "GET") {
+        ApiError refused;
+        refused.kind = ApiError::Kind::ReadOnly;
+        refused.message = call->m_request.operation.isEmpty()
+            ? QString::fromLatin1(call->m_request.method)
+            : call->m_request.operation;
+        finishWithError(call, std::move(refused));
+        return call;
+    }
     connect(&call->m_backoff, &QTimer::timeout, call, [this, call] { startAttempt(call); });
     startAttempt(call);
     return call;

@@ -73,6 +73,13 @@ public:
      */
     static QString redactSecrets(QString text, const Aws::SigningCredentials &keys);
 
+    /**
+     * Read-only: every request but GET (UpdateThingShadow, DeleteThingShadow, Publish) fails
+     * at once with ApiError::Kind::ReadOnly and is never signed or sent.
+     */
+    void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
+    bool isReadOnly() const { return m_readOnly; }
+
     /** The correction applied to the local clock when signing (server − local), in seconds. */
     qint64 clockOffsetSeconds() const { return m_clockOffsetSeconds; }
 
@@ -99,6 +106,7 @@ private:
     RetryPolicy m_retryPolicy;
     int m_transferTimeoutMs = DefaultTransferTimeoutMs;
     qint64 m_clockOffsetSeconds = 0;
+    bool m_readOnly = false;
 };
 
 } // namespace Iot

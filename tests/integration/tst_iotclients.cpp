@@ -410,6 +410,33 @@ private Q_SLOTS:
         QCOMPARE(rig->server->backend()->retainedCount(), 1);
     }
 
+    // Read-only: every write is refused before it is signed or sent (the sandbox never sees
+    // it, the request log has no attempt), with a message that names the operation; reads
+    // still work.
+    void readOnlyRefusesWrites()
+    {
+        auto rig = makeRig();
+        QVERIFY(rig);
+        rig->executor->setReadOnly(true);
+        Iot::PublishRequest publish;
+        publish.topic = QStringLiteral("t/1");
+        publish.payload = QByteArrayLiteral("x");
+        publish.retain = true;
+        const auto published = await(rig->data->publish(publish));
+        QCOMPARE(published.error.kind, Iot::ApiError::Kind::ReadOnly);
+        QVERIFY(published.error.userMessage().contains(QStringLiteral("Publish")));
+        const auto updated = await<Iot::ShadowDocument>(rig->data->updateThingShadow(
+            QStringLiteral("t"), {}, R"({"state":{"desired":{"a":1}}})"));
+        QCOMPARE(updated.error.kind, Iot::ApiError::Kind::ReadOnly);
+        const auto deleted = await<Iot::DeletedShadow>(rig->data->deleteThingShadow(QStringLiteral("t")));
+        QCOMPARE(deleted.error.kind, Iot::ApiError::Kind::ReadOnly);
+        QVERIFY(rig->log.isEmpty());
+        QCOMPARE(rig->server->backend()->retainedCount(), 0);
+        const auto listed = await<Iot::RetainedPage>(rig->data->listRetainedMessages());
+        QVERIFY2(!listed.error.isError(), qPrintable(listed.error.userMessage()));
+        QCOMPARE(rig->log.size(), 1);
+    }
+
     // A truncated body is a Transport error (retried, then reported), never a crash or a
     // half-parsed result; a whole body that does not parse is a Service error.
     void brokenBodies()
