@@ -3,23 +3,19 @@
 
 #include "aws/awsprofiles.h"
 #include "aws/credentials.h"
-#include "aws/credentialschain.h"
-#include "iot/apicall.h"
-#include "iot/iotcontrolclient.h"
-#include "iot/requestexecutor.h"
-#include "iot/thingspagesource.h"
+#include "aws/keychainsecretstore.h"
+#include "iot/connection.h"
 #include "mainwindow.h"
 #include "sandbox/sandboxserver.h"
 #include "settings/applicationidentity.h"
+#include "settings/connectionchoice.h"
 #include "thingspane.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QNetworkAccessManager>
-#include <QRegularExpression>
 #include <QSettings>
-#include <QSslCertificate>
 #include <QStandardPaths>
 #include <QTimer>
 
@@ -63,7 +59,9 @@ LaunchOptions Application::parseCommandLine(const QStringList &arguments)
         tr("Render the main window offscreen once it has loaded, save it as a PNG, print the "
            "status line and exit."),
         QStringLiteral("FILE"));
-    parser.addOptions({sandbox, profile, region, endpointUrl, caFile, screenshot});
+    const QCommandLineOption readOnly(QStringLiteral("read-only"),
+        tr("Refuse every write (shadow updates and deletes, publishes) before it is sent."));
+    parser.addOptions({sandbox, profile, region, endpointUrl, caFile, readOnly, screenshot});
     parser.addPositionalArgument(QStringLiteral("DIR"),
                                  tr("With --sandbox: the sandbox's data directory."),
                                  QStringLiteral("[DIR]"));
@@ -76,6 +74,7 @@ LaunchOptions Application::parseCommandLine(const QStringList &arguments)
     options.endpointUrl = parser.value(endpointUrl);
     options.caFile = parser.value(caFile);
     options.screenshotFile = parser.value(screenshot);
+    options.readOnly = parser.isSet(readOnly);
     if (options.sandbox
         && (parser.isSet(profile) || parser.isSet(region) || parser.isSet(endpointUrl)
             || parser.isSet(caFile))) {
@@ -96,29 +95,86 @@ LaunchOptions Application::parseCommandLine(const QStringList &arguments)
 
 bool Application::startSandbox(QString *error)
 {
+    if (m_sandbox)
+        return true;
     Sandbox::ServerOptions options;
     options.dataDir = m_options.sandboxDir.isEmpty()
         ? QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
               .filePath(QStringLiteral("sandbox"))
         : m_options.sandboxDir;
     options.demo = true; // only seeds a new data directory
-    m_sandbox = std::make_unique<Sandbox::SandboxServer>();
-    return m_sandbox->start(options, error);
+    auto sandbox = std::make_unique<Sandbox::SandboxServer>();
+    if (!sandbox->start(options, error))
+        return false;
+    m_sandbox = std::move(sandbox);
+    return true;
+}
+
+std::optional<Settings::ConnectionChoice> Application::initialChoice() const
+{
+    using Kind = Settings::ConnectionChoice::Kind;
+    if (m_options.sandbox)
+        return Settings::ConnectionChoice{Kind::Sandbox, {}, {}, {}, {}};
+    const Settings::ConnectionChoice fromCommandLine{Kind::AwsProfile, m_options.profile, m_options.region,
+                                                     m_options.endpointUrl, m_options.caFile};
+    if (fromCommandLine != Settings::ConnectionChoice{})
+        return fromCommandLine;
+    if (const auto last = Settings::ConnectionChoice::load(*Settings::openUserSettings()))
+        return last;
+    // Anything the aws CLI would find credentials in; else the first screen.
+    const bool awsConfigured = !Aws::AwsProfiles::load().profileNames().isEmpty()
+        || qEnvironmentVariableIsSet("AWS_ACCESS_KEY_ID") || qEnvironmentVariableIsSet("AWS_PROFILE");
+    if (awsConfigured)
+        return fromCommandLine;
+    return std::nullopt;
+}
+
+std::unique_ptr<Iot::Connection> Application::makeConnection(const Settings::ConnectionChoice &choice,
+                                                             QString *error)
+{
+    if (choice.kind != Settings::ConnectionChoice::Kind::Sandbox) {
+        std::optional<Iot::ConnectionSetup> setup =
+            Iot::ConnectionSetup::forChoice(choice, Aws::AwsProfiles::load(), m_secrets.get(), error);
+        if (!setup)
+            return nullptr;
+        return std::make_unique<Iot::Connection>(m_network.get(), std::move(*setup), m_options.readOnly);
+    }
+    // The sandbox is reached like AWS: the same executor, signing and clients, with the
+    // sandbox's own key pair.
+    QString problem;
+    if (!startSandbox(&problem)) {
+        *error = tr("the sandbox did not start: %1").arg(problem);
+        return nullptr;
+    }
+    Iot::ConnectionSetup setup;
+    setup.where = tr("Sandbox · %1 · %2").arg(m_sandbox->endpoint().toString(), m_sandbox->region());
+    setup.region = m_sandbox->region();
+    setup.control = Iot::Endpoint{m_sandbox->endpoint(), {m_sandbox->region(), QStringLiteral("iot")}, {}};
+    setup.dataUrl = m_sandbox->endpoint();
+    setup.credentials = std::make_unique<Aws::StaticCredentialsProvider>(Aws::Credentials{
+        {m_sandbox->accessKeyId(), m_sandbox->secretAccessKey(), {}}, std::nullopt,
+        tr("the sandbox's key pair")});
+    return std::make_unique<Iot::Connection>(m_network.get(), std::move(setup), m_options.readOnly);
 }
 
 int Application::run()
 {
+    m_secrets = std::make_unique<Aws::KeychainSecretStore>();
     m_window = std::make_unique<MainWindow>();
-    if (m_options.sandbox) {
-        QString error;
-        if (!startSandbox(&error)) {
-            std::fprintf(stderr, "%s\n",
-                         qPrintable(tr("shadowscope: the sandbox did not start: %1").arg(error)));
+    m_window->restoreLayout();
+    m_window->setConnectionServices(m_secrets.get(),
+                                    [this](const Settings::ConnectionChoice &choice, QString *error) {
+                                        return makeConnection(choice, error);
+                                    });
+    connect(m_window.get(), &MainWindow::connectRequested, this, &Application::connectWith);
+    if (const std::optional<Settings::ConnectionChoice> choice = initialChoice()) {
+        connectWith(*choice);
+        if (m_options.sandbox && !m_sandbox)
             return 1;
-        }
-        connectToSandbox();
     } else {
-        connectToAws();
+        m_window->setConnection(nullptr, {});
+        m_window->setEndpointDescription(tr("Not connected"));
+        settled();
     }
     m_window->show();
     const int status = QApplication::exec();
@@ -131,110 +187,37 @@ int Application::run()
     return m_exitCode != 0 ? m_exitCode : status;
 }
 
-// The sandbox is reached like AWS: the same executor, signing and clients, with the
-// sandbox's own key pair.
-void Application::connectToSandbox()
+void Application::connectWith(const Settings::ConnectionChoice &choice)
 {
-    m_credentials = std::make_unique<Aws::StaticCredentialsProvider>(Aws::Credentials{
-        {m_sandbox->accessKeyId(), m_sandbox->secretAccessKey(), {}}, std::nullopt,
-        tr("the sandbox's key pair")});
-    const Aws::SigningScope control{m_sandbox->region(), QStringLiteral("iot")};
-    connectTo(tr("Sandbox · %1 · %2").arg(m_sandbox->endpoint().toString(), m_sandbox->region()),
-              Iot::Endpoint{m_sandbox->endpoint(), control, {}}, m_sandbox->endpoint(), {});
-}
-
-// AWS as the aws CLI finds it: the profile's credentials chain, region and endpoints.
-void Application::connectToAws()
-{
-    const Aws::AwsProfiles profiles = Aws::AwsProfiles::load();
-    const QString profile = Aws::AwsProfiles::selectedProfile(m_options.profile);
-    const QString region = m_options.region.isEmpty() ? profiles.region(profile) : m_options.region;
-    const QString where = tr("AWS · profile %1").arg(profile);
-    const auto fail = [this, &where](const QString &problem) {
-        m_window->setEndpointDescription(tr("%1 · %2").arg(where, problem));
+    QString error;
+    std::unique_ptr<Iot::Connection> connection = makeConnection(choice, &error);
+    if (!connection) {
+        if (choice.kind == Settings::ConnectionChoice::Kind::Sandbox && m_options.sandbox)
+            std::fprintf(stderr, "shadowscope: %s\n", qPrintable(error));
+        m_window->setConnection(nullptr, choice, error);
+        m_window->setEndpointDescription(tr("%1 · %2").arg(choice.displayName(), error));
+        m_connection.reset();
         settled();
-    };
-    if (!m_options.profile.isEmpty() && !profiles.hasProfile(profile))
-        return fail(tr("there is no profile %1 in %2 or %3")
-                        .arg(profile, Aws::AwsProfiles::displayPath(Aws::AwsProfiles::configFilePath()),
-                             Aws::AwsProfiles::displayPath(Aws::AwsProfiles::credentialsFilePath())));
-    if (region.isEmpty())
-        return fail(tr("no region: give --region, or set region in the profile"));
-    static const QRegularExpression regionName(QStringLiteral("^[a-z]{2}(-[a-z]+)+-[0-9]+$"));
-    if (!regionName.match(region).hasMatch())
-        return fail(tr("%1 is not an AWS region name (such as eu-west-1)").arg(region));
-    const Aws::EndpointChoice control = profiles.endpoint(Aws::AwsProfiles::Plane::Control, profile);
-    const Aws::EndpointChoice data =
-        profiles.endpoint(Aws::AwsProfiles::Plane::Data, profile, m_options.endpointUrl);
-    if (!control.error.isEmpty() || !data.error.isEmpty())
-        return fail(control.error.isEmpty() ? data.error : control.error);
-    const QString caFile = m_options.caFile.isEmpty() ? profiles.caBundle(profile) : m_options.caFile;
-    QList<QSslCertificate> authorities;
-    if (!caFile.isEmpty()) {
-        authorities = QSslCertificate::fromPath(caFile, QSsl::Pem);
-        if (authorities.isEmpty())
-            return fail(tr("no PEM certificate in %1").arg(caFile));
+        return;
     }
-    // The profile as given (empty when it came from AWS_PROFILE or is "default"): a named
-    // profile skips the environment's keys, as `aws --profile` does.
-    m_credentials = std::make_unique<Aws::CredentialsChain>(
-        Aws::CredentialsChain::Options{m_options.profile});
-    // China's regions live under their own domain.
-    const QString domain = region.startsWith(QLatin1String("cn-"))
-        ? QStringLiteral("amazonaws.com.cn")
-        : QStringLiteral("amazonaws.com");
-    const QUrl controlUrl = control.url.isEmpty()
-        ? QUrl(QStringLiteral("https://iot.%1.%2").arg(region, domain))
-        : control.url;
-    connectTo(tr("%1 · %2").arg(where, region),
-              Iot::Endpoint{controlUrl, {region, QStringLiteral("iot")}, authorities}, data.url,
-              QStringLiteral("dataEndpoints/%1/%2").arg(profile, region));
+    m_window->setConnection(connection.get(), choice);
+    m_connection = std::move(connection);
+    connect(m_connection.get(), &Iot::Connection::stateChanged, this,
+            [this, choice] { onConnectionStateChanged(choice); });
+    m_connection->start();
 }
 
-// A signed DescribeEndpoint through the one QNetworkAccessManager proves the whole path
-// (credentials, clock, TLS, signature) before the window says "connected". Without a
-// configured data endpoint its answer is the data endpoint, remembered per profile and region
-// (@p cacheKey) so the next start knows it at once; DescribeEndpoint still confirms it.
-void Application::connectTo(const QString &where, const Iot::Endpoint &control, const QUrl &data,
-                            const QString &cacheKey)
+void Application::onConnectionStateChanged(const Settings::ConnectionChoice &choice)
 {
-    const auto settings = Settings::openUserSettings();
-    const QString cached = cacheKey.isEmpty() ? QString() : settings->value(cacheKey).toString();
-    m_window->setEndpointDescription(
-        data.isEmpty() && !cached.isEmpty()
-            ? tr("%1 · https://%2 · connecting…").arg(where, cached)
-            : tr("%1 · connecting…").arg(where));
-    m_executor = std::make_unique<Iot::RequestExecutor>(m_network.get(), m_credentials.get());
-    connect(m_executor.get(), &Iot::RequestExecutor::attemptFinished, m_window.get(),
-            &MainWindow::appendRequest);
-    m_control = std::make_unique<Iot::IotControlClient>(m_executor.get(), control);
-    Iot::ApiCall *call = m_control->describeEndpoint();
-    connect(call, &Iot::ApiCall::finished, this, [this, call, where, data, cacheKey] {
-        if (call->error().isError()) {
-            m_window->setEndpointDescription(tr("%1 · %2").arg(where, call->error().userMessage()));
-            settled();
-            return;
-        }
-        QUrl dataUrl = data;
-        if (dataUrl.isEmpty()) {
-            const QString address = call->result<Iot::EndpointAddress>()->address;
-            dataUrl = QUrl(QStringLiteral("https://") + address);
-            if (!cacheKey.isEmpty())
-                Settings::openUserSettings()->setValue(cacheKey, address);
-        }
-        // The sandbox's data endpoint is the one already named in where.
-        QString status = where.contains(dataUrl.toString())
-            ? tr("%1 · connected").arg(where)
-            : tr("%1 · %2 · connected").arg(where, dataUrl.toString());
-        // The executor corrected for a skewed clock: say so, the user's machine is wrong.
-        if (const qint64 offset = m_executor->clockOffsetSeconds(); offset != 0)
-            status = tr("%1 · your clock is off by %2 s (corrected)").arg(status).arg(offset);
-        m_window->setEndpointDescription(status);
-        // The screenshot waits for the first page of things.
-        connect(m_window->thingsPane(), &ThingsPane::loadFinished, this, &Application::settled,
-                Qt::SingleShotConnection);
-        m_window->setThingsSource(std::make_unique<Iot::ThingsPageSource>(m_control.get()));
-    });
+    if (m_connection->state() != Iot::Connection::State::Ready) {
+        settled();
+        return;
+    }
+    // What connected is what the next start connects to.
+    choice.save(*Settings::openUserSettings());
+    // The screenshot waits for the first page of things.
+    connect(m_window->thingsPane(), &ThingsPane::loadFinished, this, &Application::settled,
+            Qt::SingleShotConnection);
 }
 
 void Application::settled()

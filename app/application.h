@@ -6,17 +6,19 @@
 #include <QUrl>
 
 #include <memory>
+#include <optional>
 
 class MainWindow;
 class QNetworkAccessManager;
 
 namespace Aws {
-class CredentialsProvider;
+class SecretStore;
 }
 namespace Iot {
-struct Endpoint;
-class IotControlClient;
-class RequestExecutor;
+class Connection;
+}
+namespace Settings {
+struct ConnectionChoice;
 }
 namespace Sandbox {
 class SandboxServer;
@@ -32,6 +34,7 @@ struct LaunchOptions
     QString endpointUrl;     ///< AWS: the data endpoint; empty to configure or discover
     QString caFile;          ///< AWS: PEM authorities to trust instead of the system's
     QString screenshotFile;  ///< render the window to this PNG and exit
+    bool readOnly = false;   ///< refuse every write before it is sent
 };
 
 /**
@@ -53,20 +56,23 @@ public:
 
 private:
     bool startSandbox(QString *error);
-    void connectToSandbox();
-    void connectToAws();
-    void connectTo(const QString &where, const Iot::Endpoint &control, const QUrl &data,
-                   const QString &cacheKey);
+    /** What to connect to at start: the command line's, else the last one, else none. */
+    std::optional<Settings::ConnectionChoice> initialChoice() const;
+    /** Builds (does not start) a connection; nullptr and @p error when it cannot be made. */
+    std::unique_ptr<Iot::Connection> makeConnection(const Settings::ConnectionChoice &choice,
+                                                    QString *error);
+    /** Replaces the window's connection with one to @p choice and starts it. */
+    void connectWith(const Settings::ConnectionChoice &choice);
+    void onConnectionStateChanged(const Settings::ConnectionChoice &choice);
     /** The initial loads are done: time for a requested screenshot. */
     void settled();
     void saveScreenshot();
 
     LaunchOptions m_options;
     std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<Aws::SecretStore> m_secrets;
     std::unique_ptr<Sandbox::SandboxServer> m_sandbox;
-    std::unique_ptr<Aws::CredentialsProvider> m_credentials;
-    std::unique_ptr<Iot::RequestExecutor> m_executor;
-    std::unique_ptr<Iot::IotControlClient> m_control;
-    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<Iot::Connection> m_connection;
+    std::unique_ptr<MainWindow> m_window; ///< goes first: it shows the connection
     int m_exitCode = 0;
 };

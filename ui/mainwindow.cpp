@@ -2,18 +2,31 @@
 #include "mainwindow.h"
 
 #include "emptystate.h"
-#include "pagesource.h"
-#include "thingspane.h"
+#include "iot/connection.h"
+#include "iot/requestexecutor.h"
+#include "iot/thingspagesource.h"
 #include "requestlogmodel.h"
 #include "requestlogview.h"
+#include "settings/applicationidentity.h"
+#include "thingspane.h"
+#include "welcomepage.h"
+#include "workspace.h"
 
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSettings>
 #include <QStatusBar>
 
+namespace {
+
+// Bumped when the docks change, so an old saved layout is not applied to new docks.
+constexpr int LayoutVersion = 1;
+
+} // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
@@ -22,10 +35,9 @@ MainWindow::MainWindow(QWidget *parent)
     setObjectName(QStringLiteral("MainWindow"));
     setDockOptions(AnimatedDocks | AllowNestedDocks);
 
-    QLabel *workspace = createEmptyState(
-        tr("Select a thing to see its shadows: desired, reported and delta side by side."), this);
-    workspace->setObjectName(QStringLiteral("shadowWorkspace"));
-    setCentralWidget(workspace);
+    m_workspace = new Workspace(this);
+    setCentralWidget(m_workspace);
+    showWelcome({});
 
     m_thingsPane = new ThingsPane(this);
     QDockWidget *things = addPane(tr("Things"), QStringLiteral("thingsPane"), m_thingsPane,
@@ -45,8 +57,10 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_endpointLabel = new QLabel(this);
     m_endpointLabel->setObjectName(QStringLiteral("endpointLabel"));
+    m_endpointLabel->setAccessibleName(tr("Connection status"));
     statusBar()->addPermanentWidget(m_endpointLabel, 1);
     resize(1280, 800);
+    m_defaultState = saveState(LayoutVersion);
 }
 
 MainWindow::~MainWindow() = default;
@@ -54,6 +68,11 @@ MainWindow::~MainWindow() = default;
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *connectAction = file->addAction(QIcon::fromTheme(QStringLiteral("network-connect")),
+                                             tr("&Connect…"), this, [this] { openConnectionDialog(); });
+    connectAction->setObjectName(QStringLiteral("connectAction"));
+    connectAction->setShortcut(QKeySequence::Open);
+    file->addSeparator();
     QAction *quit = file->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"),
                                     qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
@@ -63,6 +82,8 @@ void MainWindow::createMenus()
     const QList<QDockWidget *> docks = findChildren<QDockWidget *>();
     for (QDockWidget *dock : docks)
         view->addAction(dock->toggleViewAction());
+    view->addSeparator();
+    view->addAction(tr("&Reset layout"), this, [this] { restoreState(m_defaultState, LayoutVersion); });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Shadowscope"), this, [this] {
@@ -88,6 +109,83 @@ QDockWidget *MainWindow::addPane(const QString &title, const QString &objectName
     return dock;
 }
 
+void MainWindow::setConnectionServices(Aws::SecretStore *secrets,
+                                       ConnectionDialog::ConnectionFactory factory)
+{
+    m_secrets = secrets;
+    m_connectionFactory = std::move(factory);
+}
+
+void MainWindow::setConnection(Iot::Connection *connection,
+                               const Settings::ConnectionChoice &choice, const QString &problem)
+{
+    if (m_connection)
+        m_connection->disconnect(this);
+    m_workspace->closeAll();
+    m_thingsPane->setPageSource(nullptr);
+    m_connection = connection;
+    m_choice = choice;
+    if (!connection) {
+        showWelcome(problem);
+        return;
+    }
+    setWindowTitle(connection->isReadOnly()
+                       ? tr("%1 (read-only) — Shadowscope").arg(choice.displayName())
+                       : tr("%1 — Shadowscope").arg(choice.displayName()));
+    connect(connection->executor(), &Iot::RequestExecutor::attemptFinished, this,
+            &MainWindow::appendRequest);
+    connect(connection, &Iot::Connection::stateChanged, this, &MainWindow::onConnectionStateChanged);
+    onConnectionStateChanged();
+}
+
+void MainWindow::onConnectionStateChanged()
+{
+    setEndpointDescription(m_connection->statusText());
+    switch (m_connection->state()) {
+    case Iot::Connection::State::Idle:
+    case Iot::Connection::State::Connecting:
+        m_workspace->setPlaceholder(createEmptyState(tr("Connecting…"), this));
+        break;
+    case Iot::Connection::State::Ready:
+        m_workspace->setPlaceholder(createEmptyState(
+            tr("Select a thing to see its shadows: desired, reported and delta side by side."), this));
+        m_thingsPane->setPageSource(std::make_unique<Iot::ThingsPageSource>(m_connection->control()));
+        break;
+    case Iot::Connection::State::Failed:
+        showWelcome(m_connection->error().userMessage());
+        break;
+    }
+}
+
+void MainWindow::showWelcome(const QString &problem)
+{
+    auto *welcome = new WelcomePage(this);
+    welcome->setProblem(problem);
+    connect(welcome, &WelcomePage::sandboxRequested, this, [this] {
+        Q_EMIT connectRequested(Settings::ConnectionChoice{Settings::ConnectionChoice::Kind::Sandbox,
+                                                           {}, {}, {}, {}});
+    });
+    connect(welcome, &WelcomePage::addProfileRequested, this, [this] { openConnectionDialog(true); });
+    connect(welcome, &WelcomePage::chooseConnectionRequested, this, [this] { openConnectionDialog(); });
+    m_workspace->setPlaceholder(welcome);
+}
+
+WelcomePage *MainWindow::welcomePage() const
+{
+    return qobject_cast<WelcomePage *>(m_workspace->placeholder());
+}
+
+void MainWindow::openConnectionDialog(bool newProfile)
+{
+    auto *dialog = new ConnectionDialog(m_secrets, m_connectionFactory,
+                                        m_connection ? std::optional(m_choice) : std::nullopt, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (newProfile)
+        dialog->startNewProfile();
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { Q_EMIT connectRequested(dialog->choice()); });
+    dialog->open();
+}
+
 void MainWindow::setEndpointDescription(const QString &text)
 {
     m_endpointLabel->setText(text);
@@ -98,12 +196,27 @@ QString MainWindow::endpointDescription() const
     return m_endpointLabel->text();
 }
 
-void MainWindow::setThingsSource(std::unique_ptr<ThingPageSource> source)
-{
-    m_thingsPane->setPageSource(std::move(source));
-}
-
 void MainWindow::appendRequest(const Iot::RequestLogEntry &entry)
 {
     m_requestLog->append(entry);
+}
+
+void MainWindow::restoreLayout()
+{
+    const auto settings = Settings::openUserSettings();
+    restoreGeometry(settings->value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings->value(QStringLiteral("window/state")).toByteArray(), LayoutVersion);
+}
+
+void MainWindow::saveLayout() const
+{
+    const auto settings = Settings::openUserSettings();
+    settings->setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings->setValue(QStringLiteral("window/state"), saveState(LayoutVersion));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    QMainWindow::closeEvent(event);
 }

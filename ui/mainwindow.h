@@ -1,23 +1,31 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QMainWindow>
+#include "connectiondialog.h"
+#include "iot/connection.h"
+#include "settings/connectionchoice.h"
 
-#include <memory>
+#include <QMainWindow>
+#include <QPointer>
 
 class QDockWidget;
 class QLabel;
-class ThingPageSource;
 class ThingsPane;
 class RequestLogModel;
+class WelcomePage;
+class Workspace;
+namespace Aws {
+class SecretStore;
+}
 namespace Iot {
 struct RequestLogEntry;
 }
 
 /**
  * The explorer window: things, the selected thing's shadows and the retained topics as
- * docks around the shadow workspace, the request log below, and a status line that says
- * which endpoint the window talks to.
+ * docks around the workspace (the opened shadows and messages), the request log below, and
+ * a status line that says which endpoint the window talks to. Without a connection the
+ * workspace shows the first screen (WelcomePage). The layout is restored on start.
  */
 class MainWindow final : public QMainWindow
 {
@@ -26,21 +34,59 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    /**
+     * What the connection dialog needs: where Shadowscope profiles keep their secrets and how
+     * to build a connection for "Test connection". Both must outlive the window.
+     */
+    void setConnectionServices(Aws::SecretStore *secrets, ConnectionDialog::ConnectionFactory factory);
+
+    /**
+     * Shows @p connection (not owned; it must outlive the window or be replaced first): its
+     * state in the status line, and once it is Ready, its things. Closes what the previous
+     * connection opened. nullptr: not connected, with @p problem (empty: no credentials found).
+     */
+    void setConnection(Iot::Connection *connection, const Settings::ConnectionChoice &choice,
+                       const QString &problem = {});
+    Iot::Connection *connection() const { return m_connection; }
+
     /** Shows which endpoint the window talks to, e.g. "Sandbox · http://127.0.0.1:8443". */
     void setEndpointDescription(const QString &text);
     QString endpointDescription() const;
 
-    /** The Things pane lists what @p source pages through (nullptr: not connected). */
-    void setThingsSource(std::unique_ptr<ThingPageSource> source);
     ThingsPane *thingsPane() const { return m_thingsPane; }
+    Workspace *workspace() const { return m_workspace; }
+    WelcomePage *welcomePage() const;
+
     /** Adds one attempt of an AWS call to the request log pane. @see RequestLogView */
     void appendRequest(const Iot::RequestLogEntry &entry);
+
+    /** Opens the connection dialog (on a new Shadowscope profile with @p newProfile). */
+    void openConnectionDialog(bool newProfile = false);
+
+    /** Restores the window's size and docks as they were when it was last closed. */
+    void restoreLayout();
+    void saveLayout() const;
+
+Q_SIGNALS:
+    /** The user chose a connection (dialog or first screen). */
+    void connectRequested(const Settings::ConnectionChoice &choice);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void createMenus();
     QDockWidget *addPane(const QString &title, const QString &objectName, QWidget *content,
                          Qt::DockWidgetArea area);
+    void onConnectionStateChanged();
+    void showWelcome(const QString &problem);
 
+    QPointer<Iot::Connection> m_connection;
+    Settings::ConnectionChoice m_choice;
+    Aws::SecretStore *m_secrets = nullptr;
+    ConnectionDialog::ConnectionFactory m_connectionFactory;
+    QByteArray m_defaultState;
+    Workspace *m_workspace = nullptr;
     QLabel *m_endpointLabel = nullptr;
     ThingsPane *m_thingsPane = nullptr;
     RequestLogModel *m_requestLog = nullptr;

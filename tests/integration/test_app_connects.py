@@ -131,6 +131,20 @@ class AppConnects(unittest.TestCase):
         self.assertIn("The endpoint http://example.com (from the endpoint you entered) uses "
                       "plain http://", status)
 
+    def test_first_screen_without_credentials(self):
+        # No profile, no AWS_* variable, nothing remembered: the first screen, not an error.
+        self.assertEqual(self.run_app("", ""), "status: Not connected")
+
+    def test_last_connection_and_read_only(self):
+        # The connection that worked is the next start's; --read-only is said in the status.
+        config = "[profile lab]\nregion = us-east-1\nendpoint_url = ENDPOINT\n"
+        credentials = "[lab]\naws_access_key_id = %s\naws_secret_access_key = %s\n" % (KEY, SECRET)
+        with tempfile.TemporaryDirectory() as home:
+            self.run_app(config, credentials, "--profile", "lab", home=home)
+            status = self.run_app(config, credentials, "--read-only", home=home)
+        self.assertEqual(status, "status: AWS · profile lab · us-east-1 · %s · connected · "
+                         "read-only" % self.endpoint)
+
 
 if __name__ == "__main__":
     unittest.main(argv=sys.argv[:1], verbosity=2)

@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "workspace.h"
+
+#include <QAction>
+#include <QTabBar>
+#include <QTabWidget>
+
+namespace {
+
+const char KeyProperty[] = "workspaceKey";
+
+} // namespace
+
+Workspace::Workspace(QWidget *parent)
+    : QStackedWidget(parent)
+    , m_tabs(new QTabWidget(this))
+{
+    setObjectName(QStringLiteral("workspace"));
+    m_tabs->setObjectName(QStringLiteral("workspaceTabs"));
+    m_tabs->setAccessibleName(tr("Open shadows and messages"));
+    m_tabs->setTabsClosable(true);
+    m_tabs->setMovable(true);
+    m_tabs->setDocumentMode(true);
+    m_tabs->tabBar()->setAccessibleName(tr("Open shadows and messages"));
+    addWidget(m_tabs);
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, &Workspace::closePage);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &Workspace::updateCurrent);
+    connect(m_tabs, &QTabWidget::tabBarDoubleClicked, this, &Workspace::keep);
+
+    auto *close = new QAction(tr("Close tab"), this);
+    close->setShortcut(QKeySequence::Close);
+    close->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(close, &QAction::triggered, this, [this] {
+        if (m_tabs->count() > 0)
+            closePage(m_tabs->currentIndex());
+    });
+    addAction(close);
+}
+
+void Workspace::setPlaceholder(QWidget *placeholder)
+{
+    if (m_placeholder) {
+        removeWidget(m_placeholder);
+        m_placeholder->deleteLater();
+    }
+    m_placeholder = placeholder;
+    insertWidget(0, placeholder);
+    updateCurrent();
+}
+
+QWidget *Workspace::showPage(const QString &key, const QString &title, const QString &toolTip,
+                             const std::function<QWidget *()> &create, Mode mode)
+{
+    QWidget *page = this->page(key);
+    if (!page) {
+        page = create();
+        page->setProperty(KeyProperty, key);
+        int index = -1;
+        if (mode == Mode::Preview && m_preview) {
+            // The new preview takes the old one's place.
+            index = m_tabs->indexOf(m_preview);
+            m_tabs->removeTab(index);
+            m_preview->deleteLater();
+            m_preview = nullptr;
+        }
+        index = m_tabs->insertTab(index < 0 ? m_tabs->count() : index, page, title);
+        m_tabs->setTabToolTip(index, toolTip);
+        if (mode == Mode::Preview)
+            m_preview = page;
+    }
+    const int index = m_tabs->indexOf(page);
+    if (mode == Mode::Keep)
+        keep(index);
+    m_tabs->setCurrentIndex(index);
+    updateCurrent();
+    return page;
+}
+
+void Workspace::keep(int index)
+{
+    if (index >= 0 && m_tabs->widget(index) == m_preview)
+        m_preview = nullptr;
+}
+
+QWidget *Workspace::currentPage() const
+{
+    return m_tabs->currentWidget();
+}
+
+QWidget *Workspace::page(const QString &key) const
+{
+    for (int index = 0; index < m_tabs->count(); ++index) {
+        if (m_tabs->widget(index)->property(KeyProperty).toString() == key)
+            return m_tabs->widget(index);
+    }
+    return nullptr;
+}
+
+void Workspace::closePage(int index)
+{
+    QWidget *page = m_tabs->widget(index);
+    if (!page)
+        return;
+    if (page == m_preview)
+        m_preview = nullptr;
+    m_tabs->removeTab(index);
+    page->deleteLater();
+    updateCurrent();
+}
+
+void Workspace::closeAll()
+{
+    while (m_tabs->count() > 0)
+        closePage(0);
+}
+
+void Workspace::updateCurrent()
+{
+    setCurrentWidget(m_tabs->count() > 0 || !m_placeholder ? static_cast<QWidget *>(m_tabs)
+                                                           : m_placeholder);
+    Q_EMIT currentPageChanged(currentPage());
+}
