@@ -229,7 +229,8 @@ void Application::settled()
 void Application::saveScreenshot()
 {
     std::printf("status: %s\n", qPrintable(m_window->endpointDescription()));
-    std::printf("things: %s\n", qPrintable(m_window->thingsPane()->statusText()));
+    if (m_connection && m_connection->state() == Iot::Connection::State::Ready)
+        std::printf("things: %s\n", qPrintable(m_window->thingsPane()->statusText()));
     if (!m_window->grab().save(m_options.screenshotFile, "PNG")) {
         std::fprintf(stderr, "%s\n",
                      qPrintable(tr("shadowscope: cannot write %1").arg(m_options.screenshotFile)));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "colorscheme.h"
 #include "emptystate.h"
 #include "iot/connection.h"
 #include "iot/requestexecutor.h"
@@ -12,6 +13,7 @@
 #include "welcomepage.h"
 #include "workspace.h"
 
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
@@ -84,6 +86,28 @@ void MainWindow::createMenus()
         view->addAction(dock->toggleViewAction());
     view->addSeparator();
     view->addAction(tr("&Reset layout"), this, [this] { restoreState(m_defaultState, LayoutVersion); });
+
+    // Appearance: the desktop's choice, or light or dark whatever the desktop says.
+    auto *colorScheme = new ColorScheme(this);
+    QMenu *appearance = view->addMenu(tr("&Appearance"));
+    appearance->setObjectName(QStringLiteral("appearanceMenu"));
+    auto *schemes = new QActionGroup(this);
+    const ColorScheme::Scheme saved = ColorScheme::saved();
+    const std::pair<ColorScheme::Scheme, QString> choices[] = {
+        {ColorScheme::Scheme::System, tr("Follow the &system")},
+        {ColorScheme::Scheme::Light, tr("&Light")},
+        {ColorScheme::Scheme::Dark, tr("&Dark")},
+    };
+    for (const auto &[scheme, text] : choices) {
+        QAction *action = appearance->addAction(text, this, [colorScheme, scheme = scheme] {
+            colorScheme->apply(scheme);
+            ColorScheme::save(scheme);
+        });
+        action->setCheckable(true);
+        action->setChecked(scheme == saved);
+        schemes->addAction(action);
+    }
+    colorScheme->apply(saved);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Shadowscope"), this, [this] {

@@ -65,12 +65,18 @@ WelcomePage::WelcomePage(QWidget *parent)
     column->addWidget(profileText);
     column->addSpacing(12);
     column->addWidget(choose, 0, Qt::AlignLeft);
+    // A readable column: wrapped labels get their height for the column's width.
     auto *frame = new QWidget(this);
     frame->setLayout(column);
+    frame->setMinimumWidth(qMin(440, 30 * fontMetrics().averageCharWidth() * 2));
     frame->setMaximumWidth(560);
+    auto *row = new QHBoxLayout;
+    row->addStretch(1);
+    row->addWidget(frame, 4);
+    row->addStretch(1);
     auto *layout = new QVBoxLayout(this);
     layout->addStretch(1);
-    layout->addWidget(frame, 0, Qt::AlignHCenter);
+    layout->addLayout(row);
     layout->addStretch(2);
 }
 
