@@ -9,6 +9,7 @@
 #include "sandbox/sandboxserver.h"
 #include "settings/applicationidentity.h"
 #include "settings/connectionchoice.h"
+#include "shadow/validation.h"
 #include "thingspane.h"
 
 #include <QApplication>
@@ -61,7 +62,15 @@ LaunchOptions Application::parseCommandLine(const QStringList &arguments)
         QStringLiteral("FILE"));
     const QCommandLineOption readOnly(QStringLiteral("read-only"),
         tr("Refuse every write (shadow updates and deletes, publishes) before it is sent."));
-    parser.addOptions({sandbox, profile, region, endpointUrl, caFile, readOnly, screenshot});
+    const QCommandLineOption thing(QStringLiteral("thing"),
+        tr("Open the thing NAME once connected (it need not be listed)."), QStringLiteral("NAME"));
+    const QCommandLineOption shadow(QStringLiteral("shadow"),
+        tr("With --thing: show its shadow NAME; \"classic\" is the unnamed one."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption topic(QStringLiteral("topic"),
+        tr("Open the retained message of TOPIC once connected."), QStringLiteral("TOPIC"));
+    parser.addOptions({sandbox, profile, region, endpointUrl, caFile, readOnly, thing, shadow, topic,
+                       screenshot});
     parser.addPositionalArgument(QStringLiteral("DIR"),
                                  tr("With --sandbox: the sandbox's data directory."),
                                  QStringLiteral("[DIR]"));
@@ -75,20 +84,31 @@ LaunchOptions Application::parseCommandLine(const QStringList &arguments)
     options.caFile = parser.value(caFile);
     options.screenshotFile = parser.value(screenshot);
     options.readOnly = parser.isSet(readOnly);
+    options.thing = parser.value(thing);
+    options.shadow = parser.value(shadow);
+    options.topic = parser.value(topic);
+    const auto refuse = [](const QString &problem) {
+        std::fprintf(stderr, "shadowscope: %s\n", qPrintable(problem));
+        std::exit(2);
+    };
+    if (parser.isSet(thing))
+        if (const auto problem = Shadow::validateThingName(options.thing))
+            refuse(tr("--thing %1: %2").arg(options.thing, problem->message));
+    if (parser.isSet(shadow) && options.shadow != QLatin1String("classic"))
+        if (const auto problem = Shadow::validateShadowName(options.shadow))
+            refuse(tr("--shadow %1: %2").arg(options.shadow, problem->message));
+    if (parser.isSet(topic) && options.topic.isEmpty())
+        refuse(tr("--topic needs a topic name"));
+    if (parser.isSet(shadow) && !parser.isSet(thing))
+        refuse(tr("--shadow names a shadow of the thing given with --thing"));
     if (options.sandbox
         && (parser.isSet(profile) || parser.isSet(region) || parser.isSet(endpointUrl)
-            || parser.isSet(caFile))) {
-        std::fprintf(stderr, "%s\n",
-                     qPrintable(tr("shadowscope: --sandbox brings its own endpoint and keys; "
-                                   "--profile, --region, --endpoint-url and --ca-file are for AWS")));
-        std::exit(2);
-    }
+            || parser.isSet(caFile)))
+        refuse(tr("--sandbox brings its own endpoint and keys; --profile, --region, "
+                  "--endpoint-url and --ca-file are for AWS"));
     const QStringList positional = parser.positionalArguments();
-    if (positional.size() > 1 || (!positional.isEmpty() && !options.sandbox)) {
-        std::fprintf(stderr, "%s\n",
-                     qPrintable(tr("shadowscope: a directory is only taken with --sandbox")));
-        std::exit(2);
-    }
+    if (positional.size() > 1 || (!positional.isEmpty() && !options.sandbox))
+        refuse(tr("a directory is only taken with --sandbox"));
     options.sandboxDir = positional.value(0);
     return options;
 }

@@ -35,6 +35,9 @@ struct LaunchOptions
     QString caFile;          ///< AWS: PEM authorities to trust instead of the system's
     QString screenshotFile;  ///< render the window to this PNG and exit
     bool readOnly = false;   ///< refuse every write before it is sent
+    QString thing;           ///< open this thing once connected
+    QString shadow;          ///< with thing: select this shadow ("classic": the unnamed one)
+    QString topic;           ///< open this retained message once connected
 };
 
 /**
