@@ -3,6 +3,7 @@
 
 #include "colorscheme.h"
 #include "emptystate.h"
+#include "icons.h"
 #include "iot/connection.h"
 #include "iot/requestexecutor.h"
 #include "iot/thingspagesource.h"
@@ -70,7 +71,7 @@ MainWindow::~MainWindow() = default;
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *connectAction = file->addAction(QIcon::fromTheme(QStringLiteral("network-connect")),
+    QAction *connectAction = file->addAction(Icons::themed(QStringLiteral("network-connect")),
                                              tr("&Connect…"), this, [this] { openConnectionDialog(); });
     connectAction->setObjectName(QStringLiteral("connectAction"));
     connectAction->setShortcut(QKeySequence::Open);

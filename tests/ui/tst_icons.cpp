@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Shadowscope's own icons (used where the desktop theme has none) load, and are drawn in the
+// palette's text colour, so they stay visible on light and dark themes and at 2x.
+#include "colorscheme.h"
+#include "icons.h"
+
+#include <QApplication>
+#include <QDirIterator>
+#include <QTest>
+
+class TestIcons : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void tintedInThePalettesColour_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<int>("scheme");
+        QDirIterator icons(QStringLiteral(":/icons/actions"));
+        int count = 0;
+        while (icons.hasNext()) {
+            const QString name = QFileInfo(icons.next()).completeBaseName();
+            for (auto scheme : {ColorScheme::Scheme::Light, ColorScheme::Scheme::Dark})
+                QTest::addRow("%s %d", qPrintable(name), int(scheme)) << name << int(scheme);
+            ++count;
+        }
+        QVERIFY(count >= 8);
+    }
+    void tintedInThePalettesColour()
+    {
+        QFETCH(QString, name);
+        QFETCH(int, scheme);
+        ColorScheme colorScheme;
+        colorScheme.apply(ColorScheme::Scheme(scheme));
+        QVERIFY(!QIcon::hasThemeIcon(name)); // offscreen has no icon theme: ours are drawn
+        const QIcon icon = Icons::themed(name);
+        const QColor text = QApplication::palette().color(QPalette::Active, QPalette::ButtonText);
+        for (const qreal scale : {1.0, 2.0}) {
+            const QImage image = icon.pixmap(QSize(16, 16), scale).toImage();
+            QCOMPARE(image.size(), QSize(16, 16) * scale);
+            int inked = 0;
+            for (int y = 0; y < image.height(); ++y) {
+                for (int x = 0; x < image.width(); ++x) {
+                    const QColor pixel = image.pixelColor(x, y);
+                    if (pixel.alpha() >= 128)
+                        ++inked;
+                    if (pixel.alpha() == 255)
+                        QCOMPARE(pixel.rgb(), text.rgb());
+                }
+            }
+            QVERIFY2(inked > image.width(), qPrintable(name));
+        }
+    }
+};
+
+QTEST_MAIN(TestIcons)
+#include "tst_icons.moc"
