@@ -82,9 +82,13 @@ void MainWindow::createMenus()
     quit->setMenuRole(QAction::QuitRole);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    const QList<QDockWidget *> docks = findChildren<QDockWidget *>();
-    for (QDockWidget *dock : docks)
-        view->addAction(dock->toggleViewAction());
+    // Alt+1, Alt+2, … show and hide the panes, in the order they were added.
+    const QList<QDockWidget *> docks = findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly);
+    for (qsizetype index = 0; index < docks.size(); ++index) {
+        QAction *toggle = docks.at(index)->toggleViewAction();
+        toggle->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + index)));
+        view->addAction(toggle);
+    }
     view->addSeparator();
     view->addAction(tr("&Reset layout"), this, [this] { restoreState(m_defaultState, LayoutVersion); });
 

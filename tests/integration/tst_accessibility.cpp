@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The whole window through the accessibility interface a screen reader (AT-SPI) reads: with a
+// connection to the in-process sandbox and something open in every pane, every control a
+// user can reach has an accessible name, and every menu command can be reached from the
+// keyboard (a shortcut or a mnemonic).
+#include "aws/credentials.h"
+#include "iot/connection.h"
+#include "mainwindow.h"
+#include "sandbox/sandboxserver.h"
+#include "settings/applicationidentity.h"
+#include "thingspane.h"
+
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QAccessible>
+#include <QComboBox>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QNetworkAccessManager>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QTest>
+
+namespace {
+
+const QString AccessKey = QStringLiteral("AKIDACCESSIBILITY");
+const QString SecretKey = QStringLiteral("accessibility-test-secret");
+
+// A control a user reaches with the keyboard or the mouse (a view's header is read as part of
+// its view).
+bool isControl(QWidget *widget)
+{
+    if (qobject_cast<QHeaderView *>(widget))
+        return false;
+    return qobject_cast<QAbstractButton *>(widget) || qobject_cast<QAbstractItemView *>(widget)
+        || qobject_cast<QLineEdit *>(widget) || qobject_cast<QComboBox *>(widget)
+        || qobject_cast<QPlainTextEdit *>(widget);
+}
+
+QString describe(QWidget *widget)
+{
+    QStringList path;
+    for (QObject *object = widget; object; object = object->parent())
+        path.prepend(object->objectName().isEmpty() ? QString::fromLatin1(object->metaObject()->className())
+                                                    : object->objectName());
+    return path.join(QLatin1Char('/'));
+}
+
+} // namespace
+
+class TestAccessibility : public QObject
+{
+    Q_OBJECT
+
+    Sandbox::SandboxServer m_sandbox;
+    QNetworkAccessManager m_network;
+    std::unique_ptr<Iot::Connection> m_connection;
+    std::unique_ptr<MainWindow> m_window;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        Settings::applyApplicationIdentity();
+        Sandbox::ServerOptions options;
+        options.demo = true;
+        options.accessKeyId = AccessKey;
+        options.secretAccessKey = SecretKey;
+        QString error;
+        QVERIFY2(m_sandbox.start(options, &error), qPrintable(error));
+        Iot::ConnectionSetup setup;
+        setup.where = QStringLiteral("Sandbox");
+        setup.region = m_sandbox.region();
+        setup.control = {m_sandbox.endpoint(), {m_sandbox.region(), QStringLiteral("iot")}, {}};
+        setup.dataUrl = m_sandbox.endpoint();
+        setup.credentials = std::make_unique<Aws::StaticCredentialsProvider>(
+            Aws::Credentials{{AccessKey, SecretKey, {}}, std::nullopt, QStringLiteral("test")});
+        m_connection = std::make_unique<Iot::Connection>(&m_network, std::move(setup));
+        m_window = std::make_unique<MainWindow>();
+        m_window->setConnection(m_connection.get(),
+                                Settings::ConnectionChoice{Settings::ConnectionChoice::Kind::Sandbox, {}, {}, {}, {}});
+        m_window->show();
+        QSignalSpy things(m_window->thingsPane(), &ThingsPane::loadFinished);
+        m_connection->start();
+        QVERIFY(things.wait(10000));
+    }
+
+    void cleanupTestCase()
+    {
+        m_window.reset();
+        m_connection.reset();
+    }
+
+    void everyControlHasAName()
+    {
+        QStringList nameless;
+        const QList<QWidget *> widgets = m_window->findChildren<QWidget *>();
+        for (QWidget *widget : widgets) {
+            if (!widget->isVisibleTo(m_window.get()) || !isControl(widget))
+                continue;
+            QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(widget);
+            if (!accessible || accessible->text(QAccessible::Name).trimmed().isEmpty())
+                nameless << describe(widget);
+        }
+        QVERIFY2(nameless.isEmpty(), qPrintable(nameless.join(QLatin1Char('\n'))));
+    }
+
+    void everyCommandFromTheKeyboard()
+    {
+        QStringList unreachable;
+        const QList<QAction *> menus = m_window->menuBar()->actions();
+        for (QAction *menuAction : menus) {
+            if (!menuAction->text().contains(QLatin1Char('&')))
+                unreachable << menuAction->text();
+            const QList<QAction *> actions = menuAction->menu()->actions();
+            for (QAction *action : actions) {
+                if (action->isSeparator())
+                    continue;
+                if (action->shortcut().isEmpty() && !action->text().contains(QLatin1Char('&')))
+                    unreachable << menuAction->text() + QStringLiteral(" > ") + action->text();
+            }
+        }
+        QVERIFY2(unreachable.isEmpty(), qPrintable(unreachable.join(QLatin1Char('\n'))));
+    }
+};
+
+QTEST_MAIN(TestAccessibility)
+#include "tst_accessibility.moc"
