@@ -2,7 +2,6 @@
 #include "application.h"
 
 #include "aws/awsprofiles.h"
-#include "aws/credentials.h"
 #include "aws/keychainsecretstore.h"
 #include "iot/connection.h"
 #include "mainwindow.h"
@@ -159,21 +158,13 @@ std::unique_ptr<Iot::Connection> Application::makeConnection(const Settings::Con
             return nullptr;
         return std::make_unique<Iot::Connection>(m_network.get(), std::move(*setup), m_options.readOnly);
     }
-    // The sandbox is reached like AWS: the same executor, signing and clients, with the
-    // sandbox's own key pair.
     QString problem;
     if (!startSandbox(&problem)) {
         *error = tr("the sandbox did not start: %1").arg(problem);
         return nullptr;
     }
-    Iot::ConnectionSetup setup;
-    setup.where = tr("Sandbox · %1 · %2").arg(m_sandbox->endpoint().toString(), m_sandbox->region());
-    setup.region = m_sandbox->region();
-    setup.control = Iot::Endpoint{m_sandbox->endpoint(), {m_sandbox->region(), QStringLiteral("iot")}, {}};
-    setup.dataUrl = m_sandbox->endpoint();
-    setup.credentials = std::make_unique<Aws::StaticCredentialsProvider>(Aws::Credentials{
-        {m_sandbox->accessKeyId(), m_sandbox->secretAccessKey(), {}}, std::nullopt,
-        tr("the sandbox's key pair")});
+    Iot::ConnectionSetup setup = Iot::ConnectionSetup::forSandbox(
+        m_sandbox->endpoint(), m_sandbox->region(), m_sandbox->accessKeyId(), m_sandbox->secretAccessKey());
     return std::make_unique<Iot::Connection>(m_network.get(), std::move(setup), m_options.readOnly);
 }
 

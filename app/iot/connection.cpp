@@ -112,6 +112,20 @@ std::optional<ConnectionSetup> ConnectionSetup::forChoice(const Settings::Connec
     return setup;
 }
 
+ConnectionSetup ConnectionSetup::forSandbox(const QUrl &endpoint, const QString &region,
+                                            const QString &accessKeyId,
+                                            const QString &secretAccessKey)
+{
+    ConnectionSetup setup;
+    setup.where = tr("Sandbox · %1 · %2").arg(endpoint.toString(), region);
+    setup.region = region;
+    setup.control = Endpoint{endpoint, {region, QStringLiteral("iot")}, {}};
+    setup.dataUrl = endpoint;
+    setup.credentials = std::make_unique<Aws::StaticCredentialsProvider>(Aws::Credentials{
+        {accessKeyId, secretAccessKey, {}}, std::nullopt, tr("the sandbox's key pair")});
+    return setup;
+}
+
 Connection::Connection(QNetworkAccessManager *network, ConnectionSetup setup, bool readOnly,
                        QObject *parent)
     : QObject(parent)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "apierror.h"
+#include "aws/credentials.h"
 #include "endpoint.h"
 
 #include <QObject>
@@ -16,7 +17,6 @@ class QNetworkAccessManager;
 
 namespace Aws {
 class AwsProfiles;
-class CredentialsProvider;
 class SecretStore;
 }
 namespace Settings {
@@ -46,6 +46,13 @@ struct ConnectionSetup
      * profile. Nothing is sent. On a mistake returns nothing and says why in @p error.
      * @p store keeps Shadowscope profiles' secrets and must outlive the connection.
      */
+    /**
+     * The setup of a sandbox at @p endpoint (both planes) with its key pair, reached like
+     * AWS: the same executor, signing and clients.
+     */
+    static ConnectionSetup forSandbox(const QUrl &endpoint, const QString &region,
+                                      const QString &accessKeyId, const QString &secretAccessKey);
+
     static std::optional<ConnectionSetup> forChoice(const Settings::ConnectionChoice &choice,
                                                     const Aws::AwsProfiles &profiles,
                                                     Aws::SecretStore *store, QString *error);

@@ -3,7 +3,6 @@
 // connection to the in-process sandbox and something open in every pane, every control a
 // user can reach has an accessible name, and every menu command can be reached from the
 // keyboard (a shortcut or a mnemonic).
-#include "aws/credentials.h"
 #include "iot/connection.h"
 #include "mainwindow.h"
 #include "sandbox/sandboxserver.h"
@@ -69,14 +68,9 @@ private Q_SLOTS:
         options.secretAccessKey = SecretKey;
         QString error;
         QVERIFY2(m_sandbox.start(options, &error), qPrintable(error));
-        Iot::ConnectionSetup setup;
-        setup.where = QStringLiteral("Sandbox");
-        setup.region = m_sandbox.region();
-        setup.control = {m_sandbox.endpoint(), {m_sandbox.region(), QStringLiteral("iot")}, {}};
-        setup.dataUrl = m_sandbox.endpoint();
-        setup.credentials = std::make_unique<Aws::StaticCredentialsProvider>(
-            Aws::Credentials{{AccessKey, SecretKey, {}}, std::nullopt, QStringLiteral("test")});
-        m_connection = std::make_unique<Iot::Connection>(&m_network, std::move(setup));
+        m_connection = std::make_unique<Iot::Connection>(
+            &m_network, Iot::ConnectionSetup::forSandbox(m_sandbox.endpoint(), m_sandbox.region(),
+                                                         AccessKey, SecretKey));
         m_window = std::make_unique<MainWindow>();
         m_window->setConnection(m_connection.get(),
                                 Settings::ConnectionChoice{Settings::ConnectionChoice::Kind::Sandbox, {}, {}, {}, {}});

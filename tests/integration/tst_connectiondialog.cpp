@@ -5,7 +5,6 @@
 // endpoint, region, credential source and first request; a new profile's secret goes only to
 // the secret store; removing a profile asks first.
 #include "aws/awsprofiles.h"
-#include "aws/credentials.h"
 #include "aws/memorysecretstore.h"
 #include "aws/secretjob.h"
 #include "connectiondialog.h"
@@ -14,6 +13,8 @@
 #include "sandbox/sandboxserver.h"
 #include "settings/appprofiles.h"
 #include "settings/applicationidentity.h"
+#include "thingsmodel.h"
+#include "thingspane.h"
 #include "welcomepage.h"
 #include "workspace.h"
 
@@ -69,33 +70,36 @@ class TestConnectionDialog : public QObject
     QNetworkAccessManager m_network;
     Aws::MemorySecretStore m_secrets;
 
+    // A connection to the sandbox, as the application makes it.
+    std::unique_ptr<Iot::Connection> makeConnection(QString *error)
+    {
+        return m_factory(Settings::ConnectionChoice{Kind::Sandbox, {}, {}, {}, {}}, error);
+    }
+
     std::unique_ptr<ConnectionDialog> makeDialog(const std::optional<Settings::ConnectionChoice> &current = {})
     {
-        auto factory = [this](const Settings::ConnectionChoice &choice, QString *error)
-            -> std::unique_ptr<Iot::Connection> {
-            if (choice.kind == Kind::Sandbox) {
-                Iot::ConnectionSetup setup;
-                setup.where = QStringLiteral("Sandbox");
-                setup.region = m_sandbox.region();
-                setup.control = {m_sandbox.endpoint(), {m_sandbox.region(), QStringLiteral("iot")}, {}};
-                setup.dataUrl = m_sandbox.endpoint();
-                setup.credentials = std::make_unique<Aws::StaticCredentialsProvider>(
-                    Aws::Credentials{{AccessKey, SecretKey, {}}, std::nullopt, QStringLiteral("the sandbox's key pair")});
-                return std::make_unique<Iot::Connection>(&m_network, std::move(setup));
-            }
-            std::optional<Iot::ConnectionSetup> setup =
-                Iot::ConnectionSetup::forChoice(choice, Aws::AwsProfiles::load(), &m_secrets, error);
-            if (!setup)
-                return nullptr;
-            return std::make_unique<Iot::Connection>(&m_network, std::move(*setup));
-        };
-        auto dialog = std::make_unique<ConnectionDialog>(&m_secrets, factory, current);
+        auto dialog = std::make_unique<ConnectionDialog>(&m_secrets, m_factory, current);
         dialog->show();
         dialog->activateWindow();
         if (!QTest::qWaitForWindowActive(dialog.get()))
             qWarning("the dialog did not become active");
         return dialog;
     }
+
+    // What the application gives the dialog: the sandbox's connection, or a profile's.
+    const ConnectionDialog::ConnectionFactory m_factory
+        = [this](const Settings::ConnectionChoice &choice, QString *error)
+            -> std::unique_ptr<Iot::Connection> {
+            if (choice.kind == Kind::Sandbox)
+                return std::make_unique<Iot::Connection>(
+                    &m_network, Iot::ConnectionSetup::forSandbox(m_sandbox.endpoint(), m_sandbox.region(),
+                                                                 AccessKey, SecretKey));
+            std::optional<Iot::ConnectionSetup> setup =
+                Iot::ConnectionSetup::forChoice(choice, Aws::AwsProfiles::load(), &m_secrets, error);
+            if (!setup)
+                return nullptr;
+            return std::make_unique<Iot::Connection>(&m_network, std::move(*setup));
+        };
 
     static QStringList listed(ConnectionDialog *dialog)
     {
@@ -281,6 +285,35 @@ private Q_SLOTS:
         QTest::mouseClick(welcome->findChild<QPushButton *>(QStringLiteral("welcomeSandboxButton")), Qt::LeftButton);
         QCOMPARE(requested.size(), 1);
         QCOMPARE(requested.constFirst().constFirst().value<Settings::ConnectionChoice>().kind, Kind::Sandbox);
+    }
+
+    // Switching connections: the window drops what the old one listed (its calls cancelled)
+    // and lists the new one's things; the old connection can then go.
+    void switchingConnections()
+    {
+        QString error;
+        auto first = makeConnection(&error);
+        auto second = makeConnection(&error);
+        MainWindow window;
+        window.show();
+        const Settings::ConnectionChoice sandbox{Kind::Sandbox, {}, {}, {}, {}};
+        window.setConnection(first.get(), sandbox);
+        QCOMPARE(window.endpointDescription(), QStringLiteral("Sandbox · %1 · us-east-1 · connecting…").arg(m_sandbox.endpoint().toString()));
+        QSignalSpy loaded(window.thingsPane(), &ThingsPane::loadFinished);
+        first->start();
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(window.endpointDescription(), QStringLiteral("Sandbox · %1 · us-east-1 · connected").arg(m_sandbox.endpoint().toString()));
+        QCOMPARE(window.thingsPane()->model()->rowCount(), 50);
+        window.setConnection(second.get(), sandbox);
+        first.reset();
+        QCOMPARE(window.thingsPane()->model()->rowCount(), 0);
+        second->start();
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(window.thingsPane()->model()->rowCount(), 50);
+        // A connection that fails shows the first screen with the reason.
+        window.setConnection(nullptr, sandbox, QStringLiteral("the sandbox did not start"));
+        QVERIFY(window.welcomePage());
+        QCOMPARE(window.welcomePage()->problem(), QStringLiteral("Not connected: the sandbox did not start"));
     }
 
     // The docks come back as they were left.
