@@ -220,10 +220,10 @@ void Application::connectWith(const Settings::ConnectionChoice &choice)
 
 void Application::onConnectionStateChanged(const Settings::ConnectionChoice &choice)
 {
-    if (m_connection->state() != Iot::Connection::State::Ready) {
+    if (m_connection->state() == Iot::Connection::State::Failed)
         settled();
+    if (m_connection->state() != Iot::Connection::State::Ready)
         return;
-    }
     // What connected is what the next start connects to.
     choice.save(*Settings::openUserSettings());
     // The screenshot waits for the first page of things.

@@ -156,6 +156,7 @@ void Connection::start()
 {
     m_state = State::Connecting;
     m_error = {};
+    Q_EMIT stateChanged(m_state);
     Aws::CredentialsJob *job = m_setup.credentials->resolve(this);
     connect(job, &Aws::CredentialsJob::finished, this, [this, job] {
         if (job->outcome() == Aws::CredentialsJob::Outcome::Found && job->credentials()) {

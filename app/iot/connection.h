@@ -103,7 +103,7 @@ public:
     Aws::CredentialsProvider *credentials() const { return m_setup.credentials.get(); }
 
 Q_SIGNALS:
-    /** Ready or Failed. */
+    /** Connecting (from start()), then Ready or Failed. */
     void stateChanged(Iot::Connection::State state);
 
 private:

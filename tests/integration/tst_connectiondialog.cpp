@@ -298,9 +298,9 @@ private Q_SLOTS:
         window.show();
         const Settings::ConnectionChoice sandbox{Kind::Sandbox, {}, {}, {}, {}};
         window.setConnection(first.get(), sandbox);
-        QCOMPARE(window.endpointDescription(), QStringLiteral("Sandbox · %1 · us-east-1 · connecting…").arg(m_sandbox.endpoint().toString()));
         QSignalSpy loaded(window.thingsPane(), &ThingsPane::loadFinished);
         first->start();
+        QCOMPARE(window.endpointDescription(), QStringLiteral("Sandbox · %1 · us-east-1 · connecting…").arg(m_sandbox.endpoint().toString()));
         QVERIFY(loaded.wait(10000));
         QCOMPARE(window.endpointDescription(), QStringLiteral("Sandbox · %1 · us-east-1 · connected").arg(m_sandbox.endpoint().toString()));
         QCOMPARE(window.thingsPane()->model()->rowCount(), 50);
