@@ -434,6 +434,8 @@ void ConnectionDialog::testConnection()
         m_report->setText(tr("Connecting…"));
         setBusy(true);
         connect(m_probe.get(), &Iot::Connection::stateChanged, this, [this](Iot::Connection::State state) {
+            if (state == Iot::Connection::State::Connecting)
+                return;
             setBusy(false);
             const bool connected = state == Iot::Connection::State::Ready;
             m_report->setText((connected ? tr("Connected.") : tr("Not connected.")) + QLatin1Char('\n')
