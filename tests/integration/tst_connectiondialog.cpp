@@ -144,6 +144,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         Settings::applyApplicationIdentity();
+        Settings::openUserSettings()->clear(); // what an earlier run left
         Sandbox::ServerOptions options;
         options.demo = true;
         options.accessKeyId = AccessKey;
