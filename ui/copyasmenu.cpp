@@ -29,12 +29,12 @@ struct ExpiryUnit
     int seconds;
 };
 
-constexpr std::array<ExpiryUnit, 4> ExpiryUnits{{
-    {QT_TRANSLATE_NOOP("CopyAsMenu", "seconds"), 1},
-    {QT_TRANSLATE_NOOP("CopyAsMenu", "minutes"), 60},
-    {QT_TRANSLATE_NOOP("CopyAsMenu", "hours"), 3600},
-    {QT_TRANSLATE_NOOP("CopyAsMenu", "days"), 86400},
-}};
+constexpr std::array<ExpiryUnit, 4> ExpiryUnits { {
+    { QT_TRANSLATE_NOOP("CopyAsMenu", "seconds"), 1 },
+    { QT_TRANSLATE_NOOP("CopyAsMenu", "minutes"), 60 },
+    { QT_TRANSLATE_NOOP("CopyAsMenu", "hours"), 3600 },
+    { QT_TRANSLATE_NOOP("CopyAsMenu", "days"), 86400 },
+} };
 
 } // namespace
 
@@ -96,7 +96,7 @@ void CopyAsMenu::setLastExpirySeconds(int seconds)
 
 void CopyAsMenu::updateActions()
 {
-    for (QAction *action : {m_awsCli, m_curl, m_presignedUrl})
+    for (QAction *action : { m_awsCli, m_curl, m_presignedUrl })
         action->setEnabled(m_target.has_value());
 }
 
@@ -113,7 +113,7 @@ void CopyAsMenu::detectCurlVersion()
         if (error == QProcess::FailedToStart) // no curl: the commands take the current form
             process->deleteLater();
     });
-    process->start(QStringLiteral("curl"), {QStringLiteral("--version")}, QIODevice::ReadOnly);
+    process->start(QStringLiteral("curl"), { QStringLiteral("--version") }, QIODevice::ReadOnly);
 }
 
 void CopyAsMenu::copyAwsCliCommand()
@@ -201,25 +201,26 @@ void CopyAsMenu::copyPresignedUrl(int expiresSeconds)
     const Iot::CopyAsTarget target = *m_target;
     const Iot::CopyAsContext context = m_context;
     Aws::CredentialsJob *job = m_credentials->resolve(this);
-    connect(job, &Aws::CredentialsJob::finished, this, [this, job, target, context, expiresSeconds] {
-        if (job->outcome() != Aws::CredentialsJob::Outcome::Found || !job->credentials()) {
-            Q_EMIT failed(tr("No presigned URL: %1")
-                              .arg(job->errorString().isEmpty() ? tr("no credentials found")
-                                                                : job->errorString()));
-            return;
-        }
-        const Aws::Credentials &credentials = *job->credentials();
-        const QDateTime now = QDateTime::currentDateTimeUtc();
-        QGuiApplication::clipboard()->setText(QString::fromLatin1(
-            Iot::CopyAs::presignedUrl(context, target, credentials.keys, now, expiresSeconds)));
-        const QDateTime until
-            = Iot::CopyAs::effectiveExpiry(now, expiresSeconds, credentials.expiration);
-        const QString when = QLocale().toString(until.toLocalTime(), QLocale::ShortFormat);
-        const int asked = std::clamp(expiresSeconds, 1, Iot::CopyAs::MaxPresignedExpirySeconds);
-        Q_EMIT copied(until < now.addSecs(asked)
-                          ? tr("Presigned URL copied; it works until %1, when the temporary "
-                               "credentials it is signed with expire")
-                                .arg(when)
-                          : tr("Presigned URL copied; it works until %1").arg(when));
-    });
+    connect(
+        job, &Aws::CredentialsJob::finished, this, [this, job, target, context, expiresSeconds] {
+            if (job->outcome() != Aws::CredentialsJob::Outcome::Found || !job->credentials()) {
+                Q_EMIT failed(tr("No presigned URL: %1")
+                                  .arg(job->errorString().isEmpty() ? tr("no credentials found")
+                                                                    : job->errorString()));
+                return;
+            }
+            const Aws::Credentials &credentials = *job->credentials();
+            const QDateTime now = QDateTime::currentDateTimeUtc();
+            QGuiApplication::clipboard()->setText(QString::fromLatin1(
+                Iot::CopyAs::presignedUrl(context, target, credentials.keys, now, expiresSeconds)));
+            const QDateTime until
+                = Iot::CopyAs::effectiveExpiry(now, expiresSeconds, credentials.expiration);
+            const QString when = QLocale().toString(until.toLocalTime(), QLocale::ShortFormat);
+            const int asked = std::clamp(expiresSeconds, 1, Iot::CopyAs::MaxPresignedExpirySeconds);
+            Q_EMIT copied(until < now.addSecs(asked)
+                              ? tr("Presigned URL copied; it works until %1, when the temporary "
+                                   "credentials it is signed with expire")
+                                    .arg(when)
+                              : tr("Presigned URL copied; it works until %1").arg(when));
+        });
 }

@@ -5,8 +5,8 @@
 #include "shadow/validation.h"
 
 #include <QCompleter>
-#include <QEvent>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -91,7 +91,8 @@ void OpenThingDialog::validate()
         });
         const QString why = bad != name.cend()
             ? tr("“%1” is not allowed; use letters a–z and A–Z, digits, colons, underscores and "
-                 "hyphens.").arg(*bad)
+                 "hyphens.")
+                  .arg(*bad)
             : tr("It has %n characters; at most 128 are allowed.", nullptr, int(name.size()));
         message = tr("%1. %2").arg(problem->message, why);
     }

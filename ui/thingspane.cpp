@@ -401,20 +401,19 @@ void ThingsPane::updateServerFilterToggle()
         if (m_serverFilter.attributeValue.isEmpty())
             parts.append(tr("has %1").arg(m_serverFilter.attributeName));
         else if (m_serverFilter.usePrefixAttributeValue)
-            parts.append(tr("%1=%2…").arg(m_serverFilter.attributeName,
-                                          m_serverFilter.attributeValue));
+            parts.append(
+                tr("%1=%2…").arg(m_serverFilter.attributeName, m_serverFilter.attributeValue));
         else
-            parts.append(tr("%1=%2").arg(m_serverFilter.attributeName,
-                                         m_serverFilter.attributeValue));
+            parts.append(
+                tr("%1=%2").arg(m_serverFilter.attributeName, m_serverFilter.attributeValue));
     }
-    m_serverFilterToggle->setText(parts.isEmpty()
-                                      ? tr("Server filter")
-                                      : tr("Server filter: %1").arg(parts.join(tr(", "))));
+    m_serverFilterToggle->setText(
+        parts.isEmpty() ? tr("Server filter") : tr("Server filter: %1").arg(parts.join(tr(", "))));
     const bool filtering = qobject_cast<Iot::ThingsPageSource *>(m_source.get()) != nullptr;
-    m_serverFilterToggle->setToolTip(filtering
-                                         ? tr("Narrow the list on the server: thing type and "
-                                              "attribute (ListThings)")
-                                         : tr("This connection cannot filter things on the server"));
+    m_serverFilterToggle->setToolTip(
+        filtering ? tr("Narrow the list on the server: thing type and "
+                       "attribute (ListThings)")
+                  : tr("This connection cannot filter things on the server"));
     m_serverApply->setEnabled(filtering);
 }
 

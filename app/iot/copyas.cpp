@@ -49,8 +49,8 @@ QString hostHeader(const QUrl &base)
 
 QString baseUrl(const QUrl &endpoint)
 {
-    return QString::fromLatin1(endpoint.toEncoded(QUrl::RemovePath | QUrl::RemoveQuery
-                                                  | QUrl::RemoveFragment | QUrl::StripTrailingSlash));
+    return QString::fromLatin1(endpoint.toEncoded(
+        QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::StripTrailingSlash));
 }
 
 bool hasSandboxKeys(const CopyAsContext &context)
@@ -61,8 +61,8 @@ bool hasSandboxKeys(const CopyAsContext &context)
 // --endpoint-url, --region and where the CLI finds its credentials and trust.
 QStringList cliConnectionOptions(const CopyAsContext &context)
 {
-    QStringList words{QStringLiteral("--endpoint-url"), shellQuote(baseUrl(context.endpoint)),
-                      QStringLiteral("--region"), shellQuote(context.region)};
+    QStringList words { QStringLiteral("--endpoint-url"), shellQuote(baseUrl(context.endpoint)),
+                        QStringLiteral("--region"), shellQuote(context.region) };
     if (!context.profile.isEmpty() && !hasSandboxKeys(context))
         words << QStringLiteral("--profile") << shellQuote(context.profile);
     if (!context.caFile.isEmpty())
@@ -75,11 +75,13 @@ QStringList sandboxEnvironment(const CopyAsContext &context)
 {
     if (!hasSandboxKeys(context))
         return {};
-    QStringList words{QStringLiteral("AWS_ACCESS_KEY_ID=") + shellQuote(context.sandboxKeys.accessKeyId),
-                      QStringLiteral("AWS_SECRET_ACCESS_KEY=")
-                          + shellQuote(context.sandboxKeys.secretAccessKey)};
+    QStringList words {
+        QStringLiteral("AWS_ACCESS_KEY_ID=") + shellQuote(context.sandboxKeys.accessKeyId),
+        QStringLiteral("AWS_SECRET_ACCESS_KEY=") + shellQuote(context.sandboxKeys.secretAccessKey)
+    };
     if (!context.sandboxKeys.sessionToken.isEmpty())
-        words << QStringLiteral("AWS_SESSION_TOKEN=") + shellQuote(context.sandboxKeys.sessionToken);
+        words << QStringLiteral("AWS_SESSION_TOKEN=")
+                + shellQuote(context.sandboxKeys.sessionToken);
     return words;
 }
 
@@ -144,20 +146,23 @@ QString awsCliCommand(const CopyAsContext &context, const CopyAsTarget &target)
 QString curlCommand(const CopyAsContext &context, const CopyAsTarget &target,
                     const QVersionNumber &curlVersion)
 {
-    QStringList words{QStringLiteral("curl -sS"),
-                      QStringLiteral("--aws-sigv4 ") + shellQuote(QStringLiteral("aws:amz:") + context.region
-                                                      + QStringLiteral(":iotdata"))};
+    QStringList words { QStringLiteral("curl -sS"),
+                        QStringLiteral("--aws-sigv4 ")
+                            + shellQuote(QStringLiteral("aws:amz:") + context.region
+                                         + QStringLiteral(":iotdata")) };
     if (hasSandboxKeys(context)) {
         words << QStringLiteral("--user")
               << shellQuote(context.sandboxKeys.accessKeyId + u':'
                             + context.sandboxKeys.secretAccessKey);
         if (!context.sandboxKeys.sessionToken.isEmpty())
             words << QStringLiteral("-H")
-                  << shellQuote(QStringLiteral("x-amz-security-token: ") + context.sandboxKeys.sessionToken);
+                  << shellQuote(QStringLiteral("x-amz-security-token: ")
+                                + context.sandboxKeys.sessionToken);
     } else {
         words << QStringLiteral(R"(--user "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY")")
+              << QStringLiteral("${AWS_SESSION_TOKEN:+-H}")
               << QStringLiteral(
-                     R"(${AWS_SESSION_TOKEN:+-H "x-amz-security-token: $AWS_SESSION_TOKEN"})");
+                     R"(${AWS_SESSION_TOKEN:+"x-amz-security-token: $AWS_SESSION_TOKEN"})");
     }
     if (!context.caFile.isEmpty())
         words << QStringLiteral("--cacert") << shellQuote(context.caFile);
@@ -198,10 +203,10 @@ QByteArray presignedUrl(const CopyAsContext &context, const CopyAsTarget &target
     request.method = QByteArrayLiteral("GET");
     request.encodedPath = encodedPath(target);
     request.encodedQuery = encodedQuery(target);
-    request.headers.append({QByteArrayLiteral("host"), hostHeader(context.endpoint).toLatin1()});
+    request.headers.append({ QByteArrayLiteral("host"), hostHeader(context.endpoint).toLatin1() });
     const int expires = std::clamp(expiresSeconds, 1, MaxPresignedExpirySeconds);
     const QByteArray query = Aws::SigV4::presignQuery(
-        request, credentials, {context.region, QStringLiteral("iotdata")}, now, expires);
+        request, credentials, { context.region, QStringLiteral("iotdata") }, now, expires);
     return baseUrl(context.endpoint).toLatin1() + request.encodedPath + '?' + query;
 }
 

@@ -20,10 +20,10 @@ namespace Iot {
  */
 struct CopyAsContext
 {
-    QUrl endpoint;      ///< scheme, host and port, e.g. https://…-ats.iot.us-east-1.amazonaws.com
-    QString region;     ///< e.g. us-east-1
-    QString profile;    ///< the aws CLI profile (--profile); empty: the CLI's default chain
-    QString caFile;     ///< a PEM file to trust instead of the system's; empty: the system's
+    QUrl endpoint; ///< scheme, host and port, e.g. https://…-ats.iot.us-east-1.amazonaws.com
+    QString region; ///< e.g. us-east-1
+    QString profile; ///< the aws CLI profile (--profile); empty: the CLI's default chain
+    QString caFile; ///< a PEM file to trust instead of the system's; empty: the system's
     /**
      * The sandbox's key pair, inlined in the commands so they work at once; empty (the
      * default) for AWS, whose credentials come from the environment or the profile.
@@ -36,9 +36,9 @@ struct CopyAsTarget
 {
     enum class Kind { Shadow, RetainedMessage };
     Kind kind = Kind::Shadow;
-    QString thingName;  ///< Shadow
+    QString thingName; ///< Shadow
     QString shadowName; ///< Shadow; empty: the classic shadow
-    QString topic;      ///< RetainedMessage
+    QString topic; ///< RetainedMessage
 
     static CopyAsTarget shadow(const QString &thingName, const QString &shadowName = {});
     static CopyAsTarget retainedMessage(const QString &topic);
@@ -82,8 +82,9 @@ inline const QVersionNumber CurlEncodesPathVersion(8, 8);
 /**
  * `curl --aws-sigv4 "aws:amz:<region>:iotdata"` with the key pair and session token taken
  * from AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN (never inlined, except
- * the sandbox's keys), for sh and bash. A retained message's JSON answer is decoded to its
- * payload bytes with jq and base64. For a @p curlVersion older than CurlEncodesPathVersion
+ * the sandbox's keys); the token's header is sent only when the variable is set, in a form
+ * sh, bash and zsh expand alike. A retained message's JSON answer is decoded to its payload
+ * bytes with jq and base64. For a @p curlVersion older than CurlEncodesPathVersion
  * and a path with a '%', the URL holds the twice-encoded path that such a curl signs and
  * --request-target the path it sends; a null @p curlVersion means a current curl.
  */

@@ -60,18 +60,23 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(m_server.start(options, &error), qPrintable(error));
         Sandbox::SandboxBackend *backend = m_server.backend();
-        const QJsonObject desired{{QStringLiteral("on"), true},
-                                  {QStringLiteral("name"), QStringLiteral("café \"x\"")}};
-        const QByteArray classic = QJsonDocument(QJsonObject{
-            {QStringLiteral("state"),
-             QJsonObject{{QStringLiteral("desired"), desired},
-                         {QStringLiteral("reported"), QJsonObject{{QStringLiteral("on"), false}}}}}})
-                                       .toJson(QJsonDocument::Compact);
-        const QByteArray named = QJsonDocument(QJsonObject{
-            {QStringLiteral("state"),
-             QJsonObject{{QStringLiteral("reported"),
-                          QJsonObject{{QStringLiteral("interval"), 60}}}}}})
-                                     .toJson(QJsonDocument::Compact);
+        const QJsonObject desired { { QStringLiteral("on"), true },
+                                    { QStringLiteral("name"), QStringLiteral("café \"x\"") } };
+        const QByteArray classic
+            = QJsonDocument(
+                  QJsonObject {
+                      { QStringLiteral("state"),
+                        QJsonObject { { QStringLiteral("desired"), desired },
+                                      { QStringLiteral("reported"),
+                                        QJsonObject { { QStringLiteral("on"), false } } } } } })
+                  .toJson(QJsonDocument::Compact);
+        const QByteArray named
+            = QJsonDocument(
+                  QJsonObject {
+                      { QStringLiteral("state"),
+                        QJsonObject { { QStringLiteral("reported"),
+                                        QJsonObject { { QStringLiteral("interval"), 60 } } } } } })
+                  .toJson(QJsonDocument::Compact);
         QVERIFY(std::holds_alternative<QJsonObject>(
             backend->updateThingShadow(ThingName, {}, classic)));
         QVERIFY(std::holds_alternative<QJsonObject>(
@@ -134,13 +139,15 @@ private Q_SLOTS:
         const CopyAsTarget target = CopyAsTarget::retainedMessage(topic);
         const QJsonObject answer = QJsonDocument::fromJson(fetchPresigned(target)).object();
         QCOMPARE(answer.value(QStringLiteral("topic")).toString(), topic);
-        QCOMPARE(QByteArray::fromBase64(answer.value(QStringLiteral("payload")).toString().toLatin1()),
-                 payload);
+        QCOMPARE(
+            QByteArray::fromBase64(answer.value(QStringLiteral("payload")).toString().toLatin1()),
+            payload);
         for (const auto &[description, command, environment] : commands(target)) {
             const QByteArray output = run(command, environment);
-            QVERIFY2(output == payload,
-                     qPrintable(QStringLiteral("%1: %2\ngave: %3")
-                                    .arg(description, command, QString::fromLatin1(output.toHex()))));
+            QVERIFY2(
+                output == payload,
+                qPrintable(QStringLiteral("%1: %2\ngave: %3")
+                               .arg(description, command, QString::fromLatin1(output.toHex()))));
         }
     }
 
@@ -148,10 +155,11 @@ private Q_SLOTS:
     // sandbox's clock is pinned ten seconds later).
     void presignedExpires()
     {
-        const QByteArray url = CopyAs::presignedUrl(
-            context(false), CopyAsTarget::shadow(ThingName),
-            {AccessKey, SecretKey, {}}, m_start.addSecs(-10), 1);
-        QNetworkReply *reply = m_network.get(QNetworkRequest(QUrl::fromEncoded(url, QUrl::StrictMode)));
+        const QByteArray url
+            = CopyAs::presignedUrl(context(false), CopyAsTarget::shadow(ThingName),
+                                   { AccessKey, SecretKey, {} }, m_start.addSecs(-10), 1);
+        QNetworkReply *reply
+            = m_network.get(QNetworkRequest(QUrl::fromEncoded(url, QUrl::StrictMode)));
         QSignalSpy finished(reply, &QNetworkReply::finished);
         QVERIFY(finished.wait(10000));
         QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 403);
@@ -172,7 +180,7 @@ private:
         context.endpoint = m_server.endpoint();
         context.region = m_server.region();
         if (inlineKeys)
-            context.sandboxKeys = {AccessKey, SecretKey, {}};
+            context.sandboxKeys = { AccessKey, SecretKey, {} };
         else
             context.profile = QStringLiteral("sandbox");
         return context;
@@ -180,15 +188,24 @@ private:
 
     QList<Command> commands(const CopyAsTarget &target) const
     {
-        const QStringList keys{QStringLiteral("AWS_ACCESS_KEY_ID=") + AccessKey,
-                               QStringLiteral("AWS_SECRET_ACCESS_KEY=") + SecretKey};
+        const QStringList keys { QStringLiteral("AWS_ACCESS_KEY_ID=") + AccessKey,
+                                 QStringLiteral("AWS_SECRET_ACCESS_KEY=") + SecretKey };
         return {
-            {QStringLiteral("aws CLI, keys inline"), CopyAs::awsCliCommand(context(true), target), {}},
-            {QStringLiteral("aws CLI, profile"), CopyAs::awsCliCommand(context(false), target), {}},
-            {QStringLiteral("curl, keys inline"),
-             CopyAs::curlCommand(context(true), target, m_curlVersion), {}},
-            {QStringLiteral("curl, keys from the environment"),
-             CopyAs::curlCommand(context(false), target, m_curlVersion), keys},
+            { QStringLiteral("aws CLI, keys inline"),
+              CopyAs::awsCliCommand(context(true), target),
+              {} },
+            { QStringLiteral("aws CLI, profile"),
+              CopyAs::awsCliCommand(context(false), target),
+              {} },
+            { QStringLiteral("curl, keys inline"),
+              CopyAs::curlCommand(context(true), target, m_curlVersion),
+              {} },
+            { QStringLiteral("curl, keys from the environment"),
+              CopyAs::curlCommand(context(false), target, m_curlVersion), keys },
+            // The sandbox takes any session token: this checks the header is sent and signed.
+            { QStringLiteral("curl, keys and a session token from the environment"),
+              CopyAs::curlCommand(context(false), target, m_curlVersion),
+              keys + QStringList { QStringLiteral("AWS_SESSION_TOKEN=token/with+odd=chars") } },
         };
     }
 
@@ -206,7 +223,7 @@ private:
         process.setProcessEnvironment(env);
         // The sandbox answers from this thread's event loop: wait on the signal.
         QSignalSpy finished(&process, &QProcess::finished);
-        process.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), command});
+        process.start(QStringLiteral("/bin/sh"), { QStringLiteral("-c"), command });
         if (!finished.wait(60000) || process.exitCode() != 0) {
             qWarning("%s\nexit %d: %s", qPrintable(command), process.exitCode(),
                      process.readAllStandardError().constData());
@@ -217,9 +234,11 @@ private:
 
     QByteArray fetchPresigned(const CopyAsTarget &target)
     {
-        const QByteArray url = CopyAs::presignedUrl(context(false), target, {AccessKey, SecretKey, {}},
-                                                    QDateTime::currentDateTimeUtc(), 300);
-        QNetworkReply *reply = m_network.get(QNetworkRequest(QUrl::fromEncoded(url, QUrl::StrictMode)));
+        const QByteArray url
+            = CopyAs::presignedUrl(context(false), target, { AccessKey, SecretKey, {} },
+                                   QDateTime::currentDateTimeUtc(), 300);
+        QNetworkReply *reply
+            = m_network.get(QNetworkRequest(QUrl::fromEncoded(url, QUrl::StrictMode)));
         QSignalSpy finished(reply, &QNetworkReply::finished);
         if (!finished.wait(10000))
             return {};

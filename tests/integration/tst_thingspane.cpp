@@ -391,7 +391,7 @@ private Q_SLOTS:
         QCOMPARE(activated.size(), 2);
         QVERIFY(!pane.selectThing(QStringLiteral("no-such-thing")));
         QCOMPARE(activated.size(), 2);
-        QCOMPARE(recent.recent(), (QStringList{fifth, secondName}));
+        QCOMPARE(recent.recent(), (QStringList { fifth, secondName }));
 
         view->setFocus();
         QCOMPARE(pane.pinAction()->text(), QStringLiteral("&Pin Thing"));

@@ -48,8 +48,8 @@ class TestCopyAsMenu : public QObject
 private Q_SLOTS:
     void commandsToClipboard()
     {
-        Aws::StaticCredentialsProvider credentials({{QStringLiteral("AKID"), QStringLiteral("s"), {}},
-                                                    std::nullopt, {}});
+        Aws::StaticCredentialsProvider credentials(
+            { { QStringLiteral("AKID"), QStringLiteral("s"), {} }, std::nullopt, {} });
         QWidget window;
         CopyAsMenu menu(context(), &credentials, &window);
         QSignalSpy copied(&menu, &CopyAsMenu::copied);
@@ -61,7 +61,8 @@ private Q_SLOTS:
         menu.setTarget(target);
         QVERIFY(menu.awsCliAction()->isEnabled());
         menu.awsCliAction()->trigger();
-        QCOMPARE(QGuiApplication::clipboard()->text(), Iot::CopyAs::awsCliCommand(context(), target));
+        QCOMPARE(QGuiApplication::clipboard()->text(),
+                 Iot::CopyAs::awsCliCommand(context(), target));
         QCOMPARE(copied.size(), 1);
 
         menu.setCurlVersion(QVersionNumber(7, 88, 1));
@@ -78,8 +79,8 @@ private Q_SLOTS:
     // The local curl's version is read on its own (this machine has curl).
     void detectsCurl()
     {
-        Aws::StaticCredentialsProvider credentials({{QStringLiteral("AKID"), QStringLiteral("s"), {}},
-                                                    std::nullopt, {}});
+        Aws::StaticCredentialsProvider credentials(
+            { { QStringLiteral("AKID"), QStringLiteral("s"), {} }, std::nullopt, {} });
         CopyAsMenu menu(context(), &credentials);
         QTRY_VERIFY_WITH_TIMEOUT(!menu.curlVersion().isNull(), 10000);
     }
@@ -90,7 +91,9 @@ private Q_SLOTS:
     {
         const QDateTime expiry = QDateTime::currentDateTimeUtc().addSecs(7200);
         Aws::StaticCredentialsProvider credentials(
-            {{QStringLiteral("ASIAKID"), QStringLiteral("s"), QStringLiteral("token")}, expiry, {}});
+            { { QStringLiteral("ASIAKID"), QStringLiteral("s"), QStringLiteral("token") },
+              expiry,
+              {} });
         QWidget window;
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -121,7 +124,8 @@ private Q_SLOTS:
         const QUrlQuery query(url);
         QCOMPARE(query.queryItemValue(QStringLiteral("name")), QStringLiteral("cfg"));
         QCOMPARE(query.queryItemValue(QStringLiteral("X-Amz-Expires")), QStringLiteral("900"));
-        QCOMPARE(query.queryItemValue(QStringLiteral("X-Amz-Security-Token")), QStringLiteral("token"));
+        QCOMPARE(query.queryItemValue(QStringLiteral("X-Amz-Security-Token")),
+                 QStringLiteral("token"));
         QVERIFY2(!copied.last().at(0).toString().contains(QStringLiteral("temporary")),
                  qPrintable(copied.last().at(0).toString()));
 

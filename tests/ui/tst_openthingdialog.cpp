@@ -67,8 +67,8 @@ private Q_SLOTS:
     // The completer offers the suggestions that contain what was typed, in their order.
     void completes()
     {
-        OpenThingDialog dialog({QStringLiteral("pinned-lamp"), QStringLiteral("recent-door"),
-                                QStringLiteral("Lamp-02"), QStringLiteral("pinned-lamp")});
+        OpenThingDialog dialog({ QStringLiteral("pinned-lamp"), QStringLiteral("recent-door"),
+                                 QStringLiteral("Lamp-02"), QStringLiteral("pinned-lamp") });
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         auto *name = dialog.findChild<QLineEdit *>(QStringLiteral("openThingName"));
@@ -79,7 +79,8 @@ private Q_SLOTS:
         QStringList offered;
         for (int row = 0; completer->setCurrentRow(row); ++row)
             offered.append(completer->currentCompletion());
-        QCOMPARE(offered, (QStringList{QStringLiteral("pinned-lamp"), QStringLiteral("Lamp-02")}));
+        QCOMPARE(offered,
+                 (QStringList { QStringLiteral("pinned-lamp"), QStringLiteral("Lamp-02") }));
     }
 
     // getThingName(): Enter on a valid name returns it (trimmed); Escape returns nothing.

@@ -28,7 +28,7 @@ CopyAsContext sandboxContext()
     context.endpoint = QUrl(QStringLiteral("http://127.0.0.1:4567/"));
     context.region = QStringLiteral("us-east-1");
     context.profile = QStringLiteral("ignored-with-sandbox-keys");
-    context.sandboxKeys = {QStringLiteral("AKIDSANDBOX"), QStringLiteral("se/cr+et"), {}};
+    context.sandboxKeys = { QStringLiteral("AKIDSANDBOX"), QStringLiteral("se/cr+et"), {} };
     return context;
 }
 
@@ -71,7 +71,8 @@ private Q_SLOTS:
         QTest::newRow("classic") << CopyAsTarget::shadow(QStringLiteral("lamp-01"))
                                  << QByteArray("https://abc123-ats.iot.eu-west-1.amazonaws.com"
                                                "/things/lamp-01/shadow");
-        QTest::newRow("named") << CopyAsTarget::shadow(QStringLiteral("a:b"), QStringLiteral("$cfg"))
+        QTest::newRow("named") << CopyAsTarget::shadow(QStringLiteral("a:b"),
+                                                       QStringLiteral("$cfg"))
                                << QByteArray("https://abc123-ats.iot.eu-west-1.amazonaws.com"
                                              "/things/a%3Ab/shadow?name=%24cfg");
         QTest::newRow("topic")
@@ -97,13 +98,14 @@ private Q_SLOTS:
                                 "--profile dev /dev/stdout"));
         context.profile.clear();
         context.caFile = QStringLiteral("/etc/my ca.pem");
-        QCOMPARE(CopyAs::awsCliCommand(context, CopyAsTarget::shadow(QStringLiteral("lamp-01"),
-                                                                     QStringLiteral("config"))),
-                 QStringLiteral("aws iot-data get-thing-shadow --thing-name lamp-01 --shadow-name "
-                                "config --endpoint-url https://abc123-ats.iot.eu-west-1.amazonaws.com"
-                                " --region eu-west-1 --ca-bundle '/etc/my ca.pem' /dev/stdout"));
-        QCOMPARE(CopyAs::awsCliCommand(awsContext(),
-                                       CopyAsTarget::retainedMessage(QStringLiteral("a/it's $x é"))),
+        QCOMPARE(
+            CopyAs::awsCliCommand(
+                context, CopyAsTarget::shadow(QStringLiteral("lamp-01"), QStringLiteral("config"))),
+            QStringLiteral("aws iot-data get-thing-shadow --thing-name lamp-01 --shadow-name "
+                           "config --endpoint-url https://abc123-ats.iot.eu-west-1.amazonaws.com"
+                           " --region eu-west-1 --ca-bundle '/etc/my ca.pem' /dev/stdout"));
+        QCOMPARE(CopyAs::awsCliCommand(
+                     awsContext(), CopyAsTarget::retainedMessage(QStringLiteral("a/it's $x é"))),
                  QStringLiteral("aws iot-data get-retained-message --topic 'a/it'\\''s $x é' "
                                 "--endpoint-url https://abc123-ats.iot.eu-west-1.amazonaws.com "
                                 "--region eu-west-1 --profile dev --query payload --output text "
@@ -125,17 +127,19 @@ private Q_SLOTS:
     {
         const QString shadow = CopyAs::curlCommand(
             awsContext(), CopyAsTarget::shadow(QStringLiteral("lamp-01"), QStringLiteral("cfg")));
-        QCOMPARE(shadow,
-                 QStringLiteral(R"(curl -sS --aws-sigv4 aws:amz:eu-west-1:iotdata )"
-                                R"(--user "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY" )"
-                                R"(${AWS_SESSION_TOKEN:+-H "x-amz-security-token: $AWS_SESSION_TOKEN"} )"
-                                R"('https://abc123-ats.iot.eu-west-1.amazonaws.com/things/lamp-01/shadow?name=cfg')"));
+        QCOMPARE(
+            shadow,
+            QStringLiteral(
+                R"(curl -sS --aws-sigv4 aws:amz:eu-west-1:iotdata )"
+                R"(--user "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY" )"
+                R"(${AWS_SESSION_TOKEN:+-H} ${AWS_SESSION_TOKEN:+"x-amz-security-token: $AWS_SESSION_TOKEN"} )"
+                R"('https://abc123-ats.iot.eu-west-1.amazonaws.com/things/lamp-01/shadow?name=cfg')"));
         const QString retained = CopyAs::curlCommand(
             awsContext(), CopyAsTarget::retainedMessage(QStringLiteral("a/b c")),
             QVersionNumber(8, 11, 1));
-        QVERIFY2(retained.endsWith(
-                     QStringLiteral("https://abc123-ats.iot.eu-west-1.amazonaws.com/retainedMessage/"
-                                    "a%2Fb%20c | jq -r .payload | base64 -d")),
+        QVERIFY2(retained.endsWith(QStringLiteral(
+                     "https://abc123-ats.iot.eu-west-1.amazonaws.com/retainedMessage/"
+                     "a%2Fb%20c | jq -r .payload | base64 -d")),
                  qPrintable(retained));
         QVERIFY(!retained.contains(QStringLiteral("--request-target")));
     }
@@ -146,8 +150,9 @@ private Q_SLOTS:
     {
         CopyAsContext context = sandboxContext();
         context.caFile = QStringLiteral("/tmp/ca.pem");
-        const QString command = CopyAs::curlCommand(
-            context, CopyAsTarget::retainedMessage(QStringLiteral("a/é")), QVersionNumber(7, 88, 1));
+        const QString command
+            = CopyAs::curlCommand(context, CopyAsTarget::retainedMessage(QStringLiteral("a/é")),
+                                  QVersionNumber(7, 88, 1));
         QCOMPARE(command,
                  QStringLiteral("curl -sS --aws-sigv4 aws:amz:us-east-1:iotdata --user "
                                 "AKIDSANDBOX:se/cr+et --cacert /tmp/ca.pem --request-target "
@@ -164,9 +169,10 @@ private Q_SLOTS:
 
     void parseCurlVersion()
     {
-        QCOMPARE(CopyAs::parseCurlVersion(
-                     "curl 7.88.1 (x86_64-pc-linux-gnu) libcurl/7.88.1 OpenSSL/3.0.11\nRelease-Date"),
-                 QVersionNumber(7, 88, 1));
+        QCOMPARE(
+            CopyAs::parseCurlVersion(
+                "curl 7.88.1 (x86_64-pc-linux-gnu) libcurl/7.88.1 OpenSSL/3.0.11\nRelease-Date"),
+            QVersionNumber(7, 88, 1));
         QCOMPARE(CopyAs::parseCurlVersion("curl 8.11.1 (aarch64-apple-darwin24.0)"),
                  QVersionNumber(8, 11, 1));
         QVERIFY(CopyAs::parseCurlVersion("bash: curl: command not found").isNull());
@@ -178,8 +184,8 @@ private Q_SLOTS:
     void presignedUrl()
     {
         const QDateTime now(QDate(2026, 1, 2), QTime(3, 4, 5), Qt::UTC);
-        const Aws::SigningCredentials keys{QStringLiteral("AKIDEXAMPLE"),
-                                           QStringLiteral("secret"), QStringLiteral("tok/en")};
+        const Aws::SigningCredentials keys { QStringLiteral("AKIDEXAMPLE"),
+                                             QStringLiteral("secret"), QStringLiteral("tok/en") };
         const QByteArray url = CopyAs::presignedUrl(
             awsContext(), CopyAsTarget::shadow(QStringLiteral("lamp-01"), QStringLiteral("cfg")),
             keys, now, 900);
@@ -189,14 +195,16 @@ private Q_SLOTS:
         const QUrlQuery query(QUrl::fromEncoded(url).query());
         QCOMPARE(query.queryItemValue(QStringLiteral("X-Amz-Credential"), QUrl::FullyDecoded),
                  QStringLiteral("AKIDEXAMPLE/20260102/eu-west-1/iotdata/aws4_request"));
-        QCOMPARE(query.queryItemValue(QStringLiteral("X-Amz-Date")), QStringLiteral("20260102T030405Z"));
+        QCOMPARE(query.queryItemValue(QStringLiteral("X-Amz-Date")),
+                 QStringLiteral("20260102T030405Z"));
         QCOMPARE(query.queryItemValue(QStringLiteral("X-Amz-Expires")), QStringLiteral("900"));
         QCOMPARE(query.queryItemValue(QStringLiteral("X-Amz-Security-Token"), QUrl::FullyDecoded),
                  QStringLiteral("tok/en"));
         QVERIFY(!url.contains("secret"));
 
         const QByteArray longest = CopyAs::presignedUrl(
-            awsContext(), CopyAsTarget::retainedMessage(QStringLiteral("a/b")), keys, now, 10'000'000);
+            awsContext(), CopyAsTarget::retainedMessage(QStringLiteral("a/b")), keys, now,
+            10'000'000);
         QVERIFY(longest.contains("/retainedMessage/a%2Fb?X-Amz-Algorithm="));
         QVERIFY(longest.contains("&X-Amz-Expires=604800&"));
     }

@@ -31,7 +31,7 @@ private Q_SLOTS:
         things.addRecent(QStringLiteral("a"));
         things.addRecent(QStringLiteral("b"));
         things.addRecent(QStringLiteral("a"));
-        QCOMPARE(things.recent(), (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
+        QCOMPARE(things.recent(), (QStringList { QStringLiteral("a"), QStringLiteral("b") }));
         QCOMPARE(changed.size(), 4);
         things.addRecent(QStringLiteral("a")); // already first: no change
         QCOMPARE(changed.size(), 4);
@@ -69,12 +69,12 @@ private Q_SLOTS:
         QCOMPARE(things.pinned().size(), 24);
         QCOMPARE(things.pinned().first(), QStringLiteral("p0"));
         QCOMPARE(things.pinned().last(), QStringLiteral("p24"));
-        QCOMPARE(things.recent(), QStringList{QStringLiteral("r1")});
+        QCOMPARE(things.recent(), QStringList { QStringLiteral("r1") });
         things.clearRecent();
         QVERIFY(things.recent().isEmpty());
         QCOMPARE(things.pinned().size(), 24);
         things.setConnectionKey(QStringLiteral("profile\\other"));
-        QCOMPARE(things.pinned(), QStringList{QStringLiteral("x")});
+        QCOMPARE(things.pinned(), QStringList { QStringLiteral("x") });
     }
 
 private:
