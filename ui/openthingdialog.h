@@ -11,8 +11,8 @@ class QLineEdit;
 /**
  * "Open thing by name" (Ctrl+K): for accounts that may read shadows but not list things, a
  * line edit that completes from @p suggestions (pinned, recent and loaded things, in that
- * order) and checks the name as AWS does (1 to 128 of a-z A-Z 0-9 : _ -), saying inline
- * what is wrong; Open is enabled only for a valid name.
+ * order; any part of a name matches) and checks the name as AWS does (1 to 128 of a-z A-Z
+ * 0-9 : _ -), saying inline what is wrong; Open is enabled only for a valid name.
  * Child object names: "openThingName" (QLineEdit), "openThingError" (QLabel).
  */
 class OpenThingDialog final : public QDialog
