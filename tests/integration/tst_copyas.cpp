@@ -50,6 +50,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY2(QFile::exists(QStringLiteral("/usr/bin/aws")), "the aws CLI v2 is needed");
+        for (const char *tool : { "/usr/bin/curl", "/usr/bin/jq", "/usr/bin/base64" })
+            QVERIFY2(QFile::exists(QLatin1String(tool)), tool);
         QVERIFY(m_home.isValid());
         Sandbox::ServerOptions options;
         options.accessKeyId = AccessKey;
