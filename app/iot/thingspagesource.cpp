@@ -18,10 +18,19 @@ ThingsPageSource::~ThingsPageSource()
     cancel();
 }
 
+void ThingsPageSource::setFilter(const ListThingsRequest &filter)
+{
+    m_filter = {};
+    m_filter.thingTypeName = filter.thingTypeName;
+    m_filter.attributeName = filter.attributeName;
+    m_filter.attributeValue = filter.attributeValue;
+    m_filter.usePrefixAttributeValue = filter.usePrefixAttributeValue;
+}
+
 void ThingsPageSource::fetchPage(const QString &nextToken, quint64 generation)
 {
     cancel();
-    ListThingsRequest request;
+    ListThingsRequest request = m_filter;
     request.maxResults = m_pageSize;
     request.nextToken = nextToken;
     ApiCall *call = m_client->listThings(request);

@@ -14,7 +14,8 @@ class IotControlClient;
  * ThingsModel's pages from ListThings through @p client (which must outlive the source):
  * @p pageSize things a page (100 by default, the most AWS gives). One call at a time; a new
  * request, cancel() and destruction cancel the call in flight, whose answer is then never
- * delivered. A failure is delivered as ApiError::userMessage().
+ * delivered. A failure is delivered as ApiError::userMessage(). A server-side filter (thing
+ * type, attribute name and value) narrows every page asked for after setFilter().
  */
 class ThingsPageSource final : public ThingPageSource
 {
@@ -24,12 +25,22 @@ public:
                               QObject *parent = nullptr);
     ~ThingsPageSource() override;
 
+    /**
+     * ListThings' filters for the pages asked for from now on: @p filter's thingTypeName,
+     * attributeName, attributeValue and usePrefixAttributeValue (its paging members are
+     * ignored). The caller starts over from the first page (ThingsModel::reset()).
+     */
+    void setFilter(const ListThingsRequest &filter);
+    /** The filter set; its paging members are unset. */
+    ListThingsRequest filter() const { return m_filter; }
+
     void fetchPage(const QString &nextToken, quint64 generation) override;
     void cancel() override;
 
 private:
     IotControlClient *m_client;
     int m_pageSize;
+    ListThingsRequest m_filter;
     QPointer<ApiCall> m_call;
 };
 

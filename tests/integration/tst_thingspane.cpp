@@ -2,7 +2,9 @@
 // The Things pane on the real ThingsPageSource, IotControlClient and RequestExecutor against
 // the in-process sandbox's demo fleet over loopback HTTP, SigV4 verified: the fleet arrives a
 // page at a time as the list is scrolled, the filter narrows the rows, and a 503 from the
-// fault plan shows the error inline with a Retry that then succeeds.
+// fault plan shows the error inline with a Retry that then succeeds. The server filter
+// reloads from the first page with ListThings' filters; the current thing is announced,
+// recorded as recent and can be pinned; Ctrl+K opens a thing by name, listed or not.
 #include "thingspane.h"
 
 #include "aws/credentials.h"
@@ -10,19 +12,28 @@
 #include "iot/requestexecutor.h"
 #include "iot/retrypolicy.h"
 #include "iot/thingspagesource.h"
+#include "openthingdialog.h"
 #include "sandbox/sandboxbackend.h"
 #include "sandbox/sandboxserver.h"
+#include "settings/recentthings.h"
 #include "thingsfilterproxy.h"
 #include "thingsmodel.h"
 
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+#include <QToolButton>
 #include <QTreeView>
 
 #include <memory>
@@ -88,6 +99,22 @@ struct Rig
         return std::make_unique<Iot::ThingsPageSource>(control.get(), PageSize);
     }
 };
+
+// Asks for every page until the model has them all.
+bool loadAll(ThingsPane &pane)
+{
+    for (int pages = 0; pages < 20; ++pages) {
+        if (!QTest::qWaitFor([&pane] { return !pane.model()->isLoading(); }, 10000))
+            return false;
+        if (!pane.model()->errorMessage().isEmpty())
+            return false;
+        if (pane.model()->isComplete())
+            return true;
+        if (pane.model()->canFetchMore({}))
+            pane.model()->fetchMore({});
+    }
+    return false;
+}
 
 } // namespace
 
@@ -246,6 +273,185 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(pane.model()->rowCount() >= PageSize, 10000);
         QTRY_VERIFY(!retry->isVisible());
         QVERIFY(pane.model()->errorMessage().isEmpty());
+    }
+
+    // The server filter row: thing type Thermostat reloads from page 1 with only the 12
+    // thermostats; site=munich as a prefix gives the 10 things at munich-2; a value without
+    // an attribute is refused inline; Clear lists all 50 again. The model stays consistent
+    // throughout (QAbstractItemModelTester).
+    void serverFilterReloads()
+    {
+        Rig rig;
+        QVERIFY(rig.start());
+        ThingsPane pane;
+        QAbstractItemModelTester tester(pane.model(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        pane.resize(420, 320);
+        pane.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&pane));
+        pane.setPageSource(rig.pageSource());
+        QVERIFY(loadAll(pane));
+        QCOMPARE(pane.model()->rowCount(), 50);
+
+        auto *toggle = pane.findChild<QToolButton *>(QStringLiteral("thingsServerFilterToggle"));
+        auto *row = pane.findChild<QWidget *>(QStringLiteral("thingsServerFilterRow"));
+        auto *type = pane.findChild<QLineEdit *>(QStringLiteral("thingsServerType"));
+        auto *attribute = pane.findChild<QLineEdit *>(QStringLiteral("thingsServerAttributeName"));
+        auto *value = pane.findChild<QLineEdit *>(QStringLiteral("thingsServerAttributeValue"));
+        auto *prefix = pane.findChild<QCheckBox *>(QStringLiteral("thingsServerPrefix"));
+        auto *apply = pane.findChild<QPushButton *>(QStringLiteral("thingsServerApply"));
+        auto *clear = pane.findChild<QPushButton *>(QStringLiteral("thingsServerClear"));
+        auto *error = pane.findChild<QLabel *>(QStringLiteral("thingsServerFilterError"));
+        QVERIFY(toggle && row && type && attribute && value && prefix && apply && clear && error);
+        QVERIFY(!row->isVisible());
+        QTest::mouseClick(toggle, Qt::LeftButton);
+        QVERIFY(row->isVisible());
+        QVERIFY(apply->isEnabled());
+
+        const int attemptsBefore = rig.listThingsAttempts;
+        QTest::keyClicks(type, QStringLiteral("Thermostat"));
+        QTest::mouseClick(apply, Qt::LeftButton);
+        QVERIFY(loadAll(pane));
+        QCOMPARE(pane.model()->rowCount(), 12);
+        QCOMPARE(rig.listThingsAttempts - attemptsBefore, 2); // 10 + 2: from page 1 again
+        for (int i = 0; i < pane.model()->rowCount(); ++i)
+            QCOMPARE(pane.model()->thing(i).typeName, QStringLiteral("Thermostat"));
+        QCOMPARE(pane.serverFilter().thingTypeName, QStringLiteral("Thermostat"));
+        QCOMPARE(toggle->text(), QStringLiteral("Server filter: type Thermostat"));
+        QCOMPARE(pane.statusText(), QStringLiteral("12 things (server filter)"));
+
+        type->clear();
+        QTest::keyClicks(value, QStringLiteral("munich"));
+        QTest::keyClick(value, Qt::Key_Return);
+        QVERIFY(error->isVisible());
+        QCOMPARE(error->text(), QStringLiteral("Enter the attribute the value belongs to."));
+        QVERIFY(attribute->hasFocus());
+        QCOMPARE(pane.serverFilter().thingTypeName, QStringLiteral("Thermostat")); // unchanged
+
+        QTest::keyClicks(attribute, QStringLiteral("site"));
+        prefix->setChecked(true);
+        QTest::mouseClick(apply, Qt::LeftButton);
+        QVERIFY(!error->isVisible());
+        QVERIFY(loadAll(pane));
+        QCOMPARE(pane.model()->rowCount(), 10);
+        for (int i = 0; i < pane.model()->rowCount(); ++i)
+            QCOMPARE(pane.model()->thing(i).attributes.value(QStringLiteral("site")),
+                     QStringLiteral("munich-2"));
+        QCOMPARE(toggle->text(), QStringLiteral("Server filter: site=munich…"));
+
+        QTest::mouseClick(clear, Qt::LeftButton);
+        QVERIFY(loadAll(pane));
+        QCOMPARE(pane.model()->rowCount(), 50);
+        QCOMPARE(toggle->text(), QStringLiteral("Server filter"));
+        QVERIFY(value->text().isEmpty());
+        QCOMPARE(pane.statusText(), QStringLiteral("50 things"));
+    }
+
+    // Choosing a row, or selectThing(), announces the thing once and records it as recent;
+    // a thing hidden by the text filter is shown again; an unknown one is refused. Ctrl+D
+    // pins and unpins the current thing.
+    void activationRecentAndPinned()
+    {
+        Rig rig;
+        QVERIFY(rig.start());
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        Settings::RecentThings recent(&settings);
+        recent.setConnectionKey(QStringLiteral("sandbox"));
+        ThingsPane pane;
+        pane.setRecentThings(&recent);
+        pane.resize(420, 320);
+        pane.show();
+        pane.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&pane));
+        QSignalSpy activated(&pane, &ThingsPane::thingActivated);
+        pane.setPageSource(rig.pageSource());
+        QVERIFY(loadAll(pane));
+        auto *view = pane.findChild<QTreeView *>(QStringLiteral("thingsView"));
+
+        const QModelIndex second = pane.proxy()->index(1, ThingsModel::Name);
+        const QString secondName = second.data(ThingsModel::ThingNameRole).toString();
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(second).center());
+        QCOMPARE(activated.size(), 1);
+        QCOMPARE(activated.last().at(0).toString(), secondName);
+        QCOMPARE(pane.currentThing(), secondName);
+
+        const QString fifth = pane.proxy()->index(4, ThingsModel::Name).data().toString();
+        auto *filter = pane.findChild<QLineEdit *>(QStringLiteral("thingsFilter"));
+        QTest::keyClicks(filter, QStringLiteral("thermostat"));
+        QTRY_COMPARE(pane.proxy()->rowCount(), 12);
+        QCOMPARE(activated.size(), 1); // the filter moved the current row: not a choice
+        QVERIFY(pane.selectThing(fifth));
+        QCOMPARE(activated.size(), 2);
+        QCOMPARE(activated.last().at(0).toString(), fifth);
+        QVERIFY(filter->text().isEmpty());
+        QCOMPARE(pane.proxy()->rowCount(), 50);
+        QCOMPARE(view->currentIndex().data(ThingsModel::ThingNameRole).toString(), fifth);
+        QVERIFY(pane.selectThing(fifth)); // already current: not announced again
+        QCOMPARE(activated.size(), 2);
+        QVERIFY(!pane.selectThing(QStringLiteral("no-such-thing")));
+        QCOMPARE(activated.size(), 2);
+        QCOMPARE(recent.recent(), (QStringList { fifth, secondName }));
+
+        view->setFocus();
+        QCOMPARE(pane.pinAction()->text(), QStringLiteral("&Pin Thing"));
+        QTest::keyClick(view, Qt::Key_D, Qt::ControlModifier);
+        QVERIFY(recent.isPinned(fifth));
+        QCOMPARE(pane.pinAction()->text(), QStringLiteral("Un&pin Thing"));
+        QCOMPARE(pane.thingSuggestions().first(), fifth);
+        QTest::keyClick(view, Qt::Key_D, Qt::ControlModifier);
+        QVERIFY(!recent.isPinned(fifth));
+    }
+
+    // Ctrl+K asks for a name: one in the list is selected; one that is not (no ListThings
+    // permission, or not loaded) is still announced and recorded.
+    void openThingByName()
+    {
+        Rig rig;
+        QVERIFY(rig.start());
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        Settings::RecentThings recent(&settings);
+        recent.setConnectionKey(QStringLiteral("sandbox"));
+        recent.setPinned(QStringLiteral("pinned-elsewhere"), true);
+        ThingsPane pane;
+        pane.setRecentThings(&recent);
+        pane.resize(420, 320);
+        pane.show();
+        pane.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&pane));
+        QSignalSpy activated(&pane, &ThingsPane::thingActivated);
+        pane.setPageSource(rig.pageSource());
+        QVERIFY(loadAll(pane));
+        QCOMPARE(pane.thingSuggestions().size(), 51);
+        QCOMPARE(pane.thingSuggestions().first(), QStringLiteral("pinned-elsewhere"));
+        QCOMPARE(pane.openThingAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_K));
+
+        const auto typeInDialog = [this](const QString &name) {
+            QTimer::singleShot(0, this, [name] {
+                auto *dialog = qobject_cast<OpenThingDialog *>(QApplication::activeModalWidget());
+                QVERIFY(dialog);
+                auto *edit = dialog->findChild<QLineEdit *>(QStringLiteral("openThingName"));
+                QTest::keyClicks(edit, name);
+                QTest::keyClick(edit, Qt::Key_Return);
+            });
+        };
+        auto *view = pane.findChild<QTreeView *>(QStringLiteral("thingsView"));
+        view->setFocus(); // the view makes its first row current: that thing is announced
+        QTRY_COMPARE(activated.size(), 1);
+        activated.clear();
+        typeInDialog(QStringLiteral("ghost-thing"));
+        QTest::keyClick(view, Qt::Key_K, Qt::ControlModifier);
+        QCOMPARE(activated.size(), 1);
+        QCOMPARE(activated.last().at(0).toString(), QStringLiteral("ghost-thing"));
+        QVERIFY(!view->currentIndex().isValid() || !view->selectionModel()->hasSelection());
+        QCOMPARE(recent.recent().first(), QStringLiteral("ghost-thing"));
+
+        const QString listed = pane.model()->thing(7).name;
+        typeInDialog(listed);
+        pane.openThingAction()->trigger();
+        QCOMPARE(activated.size(), 2);
+        QCOMPARE(view->currentIndex().data(ThingsModel::ThingNameRole).toString(), listed);
     }
 };
 
