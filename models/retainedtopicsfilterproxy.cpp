@@ -61,6 +61,17 @@ qsizetype RetainedTopicsFilterProxy::matchingTopicCount() const
     return count;
 }
 
+bool RetainedTopicsFilterProxy::canFetchMore(const QModelIndex &parent) const
+{
+    return !m_fetchMoreBlocked && QSortFilterProxyModel::canFetchMore(parent);
+}
+
+void RetainedTopicsFilterProxy::fetchMore(const QModelIndex &parent)
+{
+    if (!m_fetchMoreBlocked)
+        QSortFilterProxyModel::fetchMore(parent);
+}
+
 bool RetainedTopicsFilterProxy::filterAcceptsRow(int sourceRow,
                                                  const QModelIndex &sourceParent) const
 {

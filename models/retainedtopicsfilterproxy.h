@@ -39,6 +39,16 @@ public:
     /** Topics that match the filter (all topics without one). */
     qsizetype matchingTopicCount() const;
 
+    /**
+     * While blocked, canFetchMore() is false. QTreeView asks for more whenever it lays out
+     * its top level again, which it does after every top-level insertion, so a page would
+     * follow a page without end; RetainedPane blocks fetching during those layouts so pages
+     * are asked for only as the list is scrolled (or while its end is in sight).
+     */
+    void setFetchMoreBlocked(bool blocked) { m_fetchMoreBlocked = blocked; }
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
 
@@ -55,5 +65,6 @@ private:
     QString m_filterError;
     std::optional<Mqtt::TopicFilter> m_topicFilter;
     mutable std::vector<bool> m_matches; ///< by node: a topic that the filter accepts
-    mutable bool m_decided = false;      ///< m_matches holds the current topics' answers
+    mutable bool m_decided = false;
+    bool m_fetchMoreBlocked = false;      ///< m_matches holds the current topics' answers
 };
