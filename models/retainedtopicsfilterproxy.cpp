@@ -13,6 +13,10 @@ RetainedTopicsFilterProxy::RetainedTopicsFilterProxy(QObject *parent)
 
 void RetainedTopicsFilterProxy::setSourceModel(QAbstractItemModel *model)
 {
+    if (model == sourceModel())
+        return;
+    if (m_model)
+        disconnect(m_model, nullptr, this, nullptr);
     m_model = qobject_cast<RetainedTopicsModel *>(model);
     Q_ASSERT(m_model || !model);
     if (m_model) {

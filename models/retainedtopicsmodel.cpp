@@ -311,8 +311,9 @@ void RetainedTopicsModel::onPageArrived(quint64 generation, const Iot::RetainedP
         return;
     std::vector<NodeId> newTopics;
     std::vector<NodeId> changed;
+    std::vector<NodeId> counted;
     for (const Iot::RetainedMessageSummary &summary : page.topics)
-        addTopic(summary, newTopics, changed);
+        addTopic(summary, newTopics, changed, counted);
     if (!newTopics.empty()) {
         if (m_layout == Layout::Flat) {
             const int first = int(m_topics.size());
@@ -323,14 +324,21 @@ void RetainedTopicsModel::onPageArrived(quint64 generation, const Iot::RetainedP
             m_topics.insert(m_topics.end(), newTopics.cbegin(), newTopics.cend());
         }
     }
-    std::sort(changed.begin(), changed.end());
-    changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
-    for (const NodeId node : changed) {
-        const QModelIndex first = m_layout == Layout::Tree ? indexOfNode(node, 0)
-                                                            : indexForTopic(topicPath(node), 0);
-        if (first.isValid())
-            Q_EMIT dataChanged(first, first.siblingAtColumn(ColumnCount - 1));
-    }
+    const auto notify = [this](std::vector<NodeId> &nodes, int firstColumn, int lastColumn) {
+        std::sort(nodes.begin(), nodes.end());
+        nodes.erase(std::unique(nodes.begin(), nodes.end()), nodes.end());
+        for (const NodeId node : nodes) {
+            const QModelIndex first = m_layout == Layout::Tree
+                ? indexOfNode(node, firstColumn)
+                : indexForTopic(topicPath(node), firstColumn);
+            if (first.isValid())
+                Q_EMIT dataChanged(first, first.siblingAtColumn(lastColumn));
+        }
+    };
+    notify(changed, 0, ColumnCount - 1);
+    // Levels above new topics changed only their count (the Size column), so a proxy sorted
+    // by another column has nothing to re-sort.
+    notify(counted, Size, Size);
     m_nextToken = page.nextToken;
     m_hasMore = !m_nextToken.isEmpty();
     setLoading(false);
@@ -374,7 +382,8 @@ void RetainedTopicsModel::clearStorage()
 }
 
 void RetainedTopicsModel::addTopic(const Iot::RetainedMessageSummary &summary,
-                                   std::vector<NodeId> &newTopics, std::vector<NodeId> &changed)
+                                   std::vector<NodeId> &newTopics, std::vector<NodeId> &changed,
+                                   std::vector<NodeId> &counted)
 {
     const QList<QStringView> levels = QStringView(summary.topic).split(u'/');
     const bool tree = m_layout == Layout::Tree;
@@ -427,7 +436,7 @@ void RetainedTopicsModel::addTopic(const Iot::RetainedMessageSummary &summary,
     for (NodeId at = countFrom; at != RootNode; at = m_nodes[at].parent) {
         ++m_nodes[at].topicsBelow;
         if (tree)
-            changed.push_back(at);
+            counted.push_back(at);
     }
 }
 

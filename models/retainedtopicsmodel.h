@@ -132,9 +132,12 @@ private:
     void onPageFailed(quint64 generation, const QString &message);
     void setLoading(bool loading);
     void clearStorage();
-    /** Adds or updates one topic; tree-mode insert signals included. */
+    /**
+     * Adds or updates one topic, with the tree layout's insert signals; collects the new
+     * topics, the nodes whose data changed and the levels whose count of topics below grew.
+     */
     void addTopic(const Iot::RetainedMessageSummary &summary, std::vector<NodeId> &newTopics,
-                  std::vector<NodeId> &changed);
+                  std::vector<NodeId> &changed, std::vector<NodeId> &counted);
     void setSummary(NodeId node, const Iot::RetainedMessageSummary &summary);
     QModelIndex indexOfNode(NodeId node, int column) const;
     int rowInParent(NodeId node) const;

@@ -136,7 +136,6 @@ RetainedPane::RetainedPane(QWidget *parent)
     m_progress->setVisible(false);
     m_cancel->setObjectName(QStringLiteral("retainedCancel"));
     m_cancel->setAccessibleName(tr("Stop loading retained topics"));
-    m_cancel->setShortcut(QKeySequence(Qt::Key_Escape));
     m_cancel->setVisible(false);
     connect(m_cancel, &QPushButton::clicked, m_model, &RetainedTopicsModel::stopLoading);
 

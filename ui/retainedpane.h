@@ -47,7 +47,10 @@ public:
      * first page on; the page in flight for a previous client is cancelled.
      */
     void setDataClient(Iot::IotDataClient *client);
-    /** Topics a ListRetainedMessages page asks for (200, AWS's most, by default). */
+    /**
+     * Topics a ListRetainedMessages page asks for (200, AWS's most, by default), from the
+     * next setDataClient() on.
+     */
     void setPageSize(int pageSize);
 
     /** The status line: "Loading…", "338 topics, more as you scroll", or why they did not load. */

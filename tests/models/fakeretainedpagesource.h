@@ -4,6 +4,7 @@
 #include "retainedpagesource.h"
 
 #include <QAbstractItemModel>
+#include <QDateTime>
 #include <QFile>
 #include <QList>
 #include <QStringList>
