@@ -3,6 +3,8 @@
 
 #include "mqtttopicfilter.h"
 
+#include <algorithm>
+
 RetainedTopicsFilterProxy::RetainedTopicsFilterProxy(QObject *parent)
     : QSortFilterProxyModel(parent)
 {
@@ -160,7 +162,11 @@ void RetainedTopicsFilterProxy::decideTree(RetainedTopicsModel::NodeId node, QSt
     } else if (m_topicFilter) {
         accepted = true;
     } else {
-        pathMatches = pathMatches || path.contains(m_filterText, Qt::CaseInsensitive);
+        // The parent's path did not match, so a match ends in this level: only the tail
+        // from one filter length before it is searched.
+        const qsizetype from = std::max<qsizetype>(0, parentLength - m_filterText.size() + 1);
+        pathMatches = pathMatches
+            || QStringView(path).sliced(from).contains(m_filterText, Qt::CaseInsensitive);
         accepted = pathMatches;
     }
     m_matches[node] = accepted && m_model->isTopic(node);

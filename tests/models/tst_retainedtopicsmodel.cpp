@@ -134,6 +134,27 @@ private Q_SLOTS:
         QCOMPARE(model.nodeCount(), 1 + 20);
     }
 
+    // A topic listed again (it changed between pages) is updated in place, not added twice.
+    void topicListedAgain()
+    {
+        RetainedTopicsModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QList<Iot::RetainedMessageSummary> topics = fixtureTopics().mid(0, 2);
+        topics.append(retainedSummary(QStringLiteral("fleet/berlin/dev-1/temperature"), 99, 1,
+                                      1767312000));
+        FakeRetainedPageSource source(topics, 2, Mode::Queued);
+        model.setPageSource(&source);
+        loadAll(model);
+        QCOMPARE(model.topicCount(), 2);
+        const QModelIndex index = model.indexForTopic(QStringLiteral("fleet/berlin/dev-1/temperature"),
+                                                      RetainedTopicsModel::Size);
+        QCOMPARE(index.data().toString(), QStringLiteral("99 B"));
+        QCOMPARE(index.siblingAtColumn(RetainedTopicsModel::LastModified).data().toString(),
+                 QStringLiteral("2026-01-02 00:00:00"));
+        QCOMPARE(index.parent().data(RetainedTopicsModel::TopicsBelowRole).toInt(), 2);
+    }
+
     // A failed page stops paging with the message; retry() asks for the same page again.
     void failureAndRetry()
     {
