@@ -1,0 +1,365 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "retainedmessageview.h"
+
+#include "iot/apicall.h"
+#include "iot/iotdataclient.h"
+#include "payloadformat.h"
+#include "retainedtopicsmodel.h"
+#include "semanticcolors.h"
+
+#include <QAction>
+#include <QEvent>
+#include <QFileDialog>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace {
+
+enum Tab { PayloadTab, JsonTreeTab, PropertiesTab };
+
+QString suggestedFileName(const QString &topic, Payload::Kind kind)
+{
+    QString base = topic.section(u'/', -1);
+    if (base.isEmpty())
+        base = QStringLiteral("payload");
+    switch (kind) {
+    case Payload::Kind::Json:
+        return base + QStringLiteral(".json");
+    case Payload::Kind::Text:
+        return base + QStringLiteral(".txt");
+    case Payload::Kind::Empty:
+    case Payload::Kind::Binary:
+        break;
+    }
+    return base + QStringLiteral(".bin");
+}
+
+QString scalarText(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::String:
+        return QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact))
+            .mid(1)
+            .chopped(1);
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Double:
+        return QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact))
+            .mid(1)
+            .chopped(1);
+    default:
+        return {};
+    }
+}
+
+} // namespace
+
+RetainedMessageView::RetainedMessageView(Iot::IotDataClient *client, const QString &topic,
+                                         QWidget *parent)
+    : QWidget(parent)
+    , m_client(client)
+    , m_topic(topic)
+    , m_topicLabel(new QLabel(topic, this))
+    , m_qos(new QLabel(this))
+    , m_modified(new QLabel(this))
+    , m_size(new QLabel(this))
+    , m_kind(new QLabel(this))
+    , m_refresh(new QPushButton(tr("&Refresh"), this))
+    , m_save(new QPushButton(tr("&Save payload…"), this))
+    , m_progress(new QProgressBar(this))
+    , m_error(new QLabel(this))
+    , m_retry(new QPushButton(tr("Retry"), this))
+    , m_tabs(new QTabWidget(this))
+    , m_payload(new QPlainTextEdit(this))
+    , m_jsonTree(new QTreeWidget(this))
+    , m_properties(new QTableWidget(0, 2, this))
+{
+    setAccessibleName(tr("Retained message %1").arg(topic));
+
+    m_topicLabel->setObjectName(QStringLiteral("retainedMessageTopic"));
+    m_topicLabel->setAccessibleName(tr("Topic"));
+    m_topicLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_topicLabel->setTextFormat(Qt::PlainText);
+    m_topicLabel->setWordWrap(true);
+    QFont topicFont = m_topicLabel->font();
+    topicFont.setBold(true);
+    m_topicLabel->setFont(topicFont);
+    const std::pair<QLabel *, const char *> fields[] = {
+        { m_qos, "retainedMessageQos" },
+        { m_modified, "retainedMessageModified" },
+        { m_size, "retainedMessageSize" },
+        { m_kind, "retainedMessageKind" },
+    };
+    for (const auto &[label, name] : fields) {
+        label->setObjectName(QString::fromLatin1(name));
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    }
+    m_qos->setAccessibleName(tr("QoS"));
+    m_modified->setAccessibleName(tr("Last modified"));
+    m_size->setAccessibleName(tr("Payload size"));
+    m_kind->setAccessibleName(tr("Payload kind"));
+
+    m_refresh->setObjectName(QStringLiteral("retainedMessageRefresh"));
+    m_refresh->setAccessibleName(tr("Fetch the retained message again"));
+    m_refresh->setToolTip(tr("Fetch the message again (F5); AWS may bill each fetch"));
+    auto *refreshAction = new QAction(this);
+    refreshAction->setShortcut(QKeySequence::Refresh);
+    refreshAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(refreshAction);
+    connect(refreshAction, &QAction::triggered, this, &RetainedMessageView::refresh);
+    connect(m_refresh, &QPushButton::clicked, this, &RetainedMessageView::refresh);
+
+    m_save->setObjectName(QStringLiteral("retainedMessageSave"));
+    m_save->setAccessibleName(tr("Save the payload to a file"));
+    m_save->setToolTip(tr("Save the payload's exact bytes to a file (Ctrl+S)"));
+    m_save->setEnabled(false);
+    auto *saveAction = new QAction(this);
+    saveAction->setShortcut(QKeySequence::Save);
+    saveAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(saveAction);
+    connect(saveAction, &QAction::triggered, this, [this] {
+        if (m_save->isEnabled())
+            chooseFileAndSave();
+    });
+    connect(m_save, &QPushButton::clicked, this, &RetainedMessageView::chooseFileAndSave);
+
+    m_progress->setObjectName(QStringLiteral("retainedMessageProgress"));
+    m_progress->setAccessibleName(tr("Fetching the retained message"));
+    m_progress->setRange(0, 0);
+    m_progress->setTextVisible(false);
+    m_progress->setMaximumHeight(fontMetrics().height());
+    m_progress->setVisible(false);
+
+    m_error->setObjectName(QStringLiteral("retainedMessageError"));
+    m_error->setAccessibleName(tr("Retained message error"));
+    m_error->setWordWrap(true);
+    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_error->setVisible(false);
+    updateErrorColor();
+    m_retry->setObjectName(QStringLiteral("retainedMessageRetry"));
+    m_retry->setAccessibleName(tr("Retry fetching the retained message"));
+    m_retry->setVisible(false);
+    connect(m_retry, &QPushButton::clicked, this, &RetainedMessageView::refresh);
+
+    const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    m_payload->setObjectName(QStringLiteral("retainedMessagePayload"));
+    m_payload->setAccessibleName(tr("Payload"));
+    m_payload->setReadOnly(true);
+    m_payload->setFont(fixed);
+    m_payload->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_jsonTree->setObjectName(QStringLiteral("retainedMessageJsonTree"));
+    m_jsonTree->setAccessibleName(tr("Payload as a JSON tree"));
+    m_jsonTree->setHeaderLabels({ tr("Key"), tr("Value") });
+    m_jsonTree->setUniformRowHeights(true);
+    m_properties->setObjectName(QStringLiteral("retainedMessageProperties"));
+    m_properties->setAccessibleName(tr("MQTT 5 user properties"));
+    m_properties->setHorizontalHeaderLabels({ tr("Key"), tr("Value") });
+    m_properties->horizontalHeader()->setStretchLastSection(true);
+    m_properties->verticalHeader()->setVisible(false);
+    m_properties->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_tabs->setObjectName(QStringLiteral("retainedMessageTabs"));
+    m_tabs->setAccessibleName(tr("Payload views"));
+    m_tabs->addTab(m_payload, tr("Payload"));
+    m_tabs->addTab(m_jsonTree, tr("JSON tree"));
+    m_tabs->addTab(m_properties, tr("User properties"));
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("QoS:"), m_qos);
+    form->addRow(tr("Last modified:"), m_modified);
+    form->addRow(tr("Size:"), m_size);
+    form->addRow(tr("Payload:"), m_kind);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_refresh);
+    buttons->addWidget(m_save);
+    buttons->addStretch(1);
+    auto *errorLine = new QHBoxLayout;
+    errorLine->addWidget(m_error, 1);
+    errorLine->addWidget(m_retry);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_topicLabel);
+    layout->addLayout(form);
+    layout->addLayout(buttons);
+    layout->addWidget(m_progress);
+    layout->addLayout(errorLine);
+    layout->addWidget(m_tabs, 1);
+
+    refresh();
+}
+
+RetainedMessageView::~RetainedMessageView()
+{
+    cancel();
+}
+
+bool RetainedMessageView::isLoading() const
+{
+    return !m_call.isNull();
+}
+
+void RetainedMessageView::refresh()
+{
+    cancel();
+    m_error->setVisible(false);
+    m_retry->setVisible(false);
+    m_progress->setVisible(true);
+    Iot::ApiCall *call = m_client->getRetainedMessage(m_topic);
+    m_call = call;
+    connect(call, &Iot::ApiCall::finished, this, [this, call] {
+        m_call.clear();
+        m_progress->setVisible(false);
+        if (const auto *message = call->result<Iot::RetainedMessage>())
+            showMessage(*message);
+        else
+            showError(call->error().userMessage());
+        Q_EMIT loadFinished();
+    });
+}
+
+bool RetainedMessageView::savePayload(const QString &fileName)
+{
+    if (!m_message) {
+        showError(tr("There is no payload to save yet."));
+        return false;
+    }
+    QSaveFile file(fileName);
+    if (!file.open(QIODevice::WriteOnly) || file.write(m_message->payload) != m_message->payload.size()
+        || !file.commit()) {
+        m_error->setText(tr("The payload was not saved to %1: %2").arg(fileName, file.errorString()));
+        m_error->setVisible(true);
+        m_retry->setVisible(false);
+        return false;
+    }
+    m_error->setVisible(false);
+    return true;
+}
+
+void RetainedMessageView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        updateErrorColor();
+    QWidget::changeEvent(event);
+}
+
+void RetainedMessageView::cancel()
+{
+    if (!m_call)
+        return;
+    disconnect(m_call, nullptr, this, nullptr);
+    m_call->cancel();
+    m_call.clear();
+    m_progress->setVisible(false);
+}
+
+void RetainedMessageView::showMessage(const Iot::RetainedMessage &message)
+{
+    m_message = message;
+    const Payload::Kind kind = Payload::detectKind(message.payload);
+    m_qos->setText(QString::number(message.qos));
+    m_modified->setText(message.lastModified.isValid()
+                            ? RetainedTopicsModel::formatTime(message.lastModified.toMSecsSinceEpoch())
+                            : QString());
+    m_size->setText(tr("%n bytes", nullptr, int(message.payload.size())));
+    m_kind->setText(Payload::kindName(kind));
+    m_save->setEnabled(true);
+
+    switch (kind) {
+    case Payload::Kind::Json:
+        m_payload->setPlainText(Payload::prettyJson(message.payload));
+        break;
+    case Payload::Kind::Text:
+        m_payload->setPlainText(QString::fromUtf8(message.payload));
+        break;
+    case Payload::Kind::Empty:
+        m_payload->clear();
+        break;
+    case Payload::Kind::Binary:
+        m_payload->setPlainText(Payload::hexDump(message.payload));
+        break;
+    }
+
+    m_jsonTree->clear();
+    if (kind == Payload::Kind::Json) {
+        const QJsonDocument document = QJsonDocument::fromJson(message.payload);
+        auto *root = new QTreeWidgetItem(m_jsonTree);
+        root->setText(0, document.isArray() ? QStringLiteral("[ ]") : QStringLiteral("{ }"));
+        const QJsonValue value = document.isArray() ? QJsonValue(document.array())
+                                                    : QJsonValue(document.object());
+        addJsonItems(root, {}, value);
+        m_jsonTree->expandAll();
+        m_jsonTree->resizeColumnToContents(0);
+    }
+    m_tabs->setTabEnabled(JsonTreeTab, kind == Payload::Kind::Json);
+
+    m_properties->setRowCount(int(message.userProperties.size()));
+    for (int row = 0; row < message.userProperties.size(); ++row) {
+        m_properties->setItem(row, 0, new QTableWidgetItem(message.userProperties.at(row).key));
+        m_properties->setItem(row, 1,
+                              new QTableWidgetItem(message.userProperties.at(row).value));
+    }
+    m_tabs->setTabText(PropertiesTab, tr("User properties (%1)").arg(message.userProperties.size()));
+}
+
+void RetainedMessageView::showError(const QString &message)
+{
+    m_error->setText(tr("The retained message did not load: %1").arg(message));
+    m_error->setVisible(true);
+    m_retry->setVisible(true);
+}
+
+void RetainedMessageView::chooseFileAndSave()
+{
+    const QString fileName = QFileDialog::getSaveFileName(
+        this, tr("Save payload"),
+        suggestedFileName(m_topic, m_message ? Payload::detectKind(m_message->payload)
+                                             : Payload::Kind::Binary));
+    if (!fileName.isEmpty())
+        savePayload(fileName);
+}
+
+void RetainedMessageView::addJsonItems(QTreeWidgetItem *parent, const QString &key,
+                                       const QJsonValue &value)
+{
+    QTreeWidgetItem *item = parent;
+    if (!key.isNull()) {
+        item = new QTreeWidgetItem(parent);
+        item->setText(0, key);
+    }
+    if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        if (item != parent)
+            item->setText(1, tr("{%n keys}", nullptr, int(object.size())));
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it)
+            addJsonItems(item, it.key(), it.value());
+    } else if (value.isArray()) {
+        const QJsonArray array = value.toArray();
+        if (item != parent)
+            item->setText(1, tr("[%n items]", nullptr, int(array.size())));
+        for (qsizetype i = 0; i < array.size(); ++i)
+            addJsonItems(item, QStringLiteral("[%1]").arg(i), array.at(i));
+    } else {
+        item->setText(1, scalarText(value));
+    }
+}
+
+void RetainedMessageView::updateErrorColor()
+{
+    QPalette palette = m_error->palette();
+    palette.setColor(QPalette::WindowText, SemanticColors::negativeText(palette));
+    m_error->setPalette(palette);
+}

@@ -1,0 +1,287 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "retainedpane.h"
+
+#include "emptystate.h"
+#include "iot/retainedtopicspagesource.h"
+#include "retainedtopicsfilterproxy.h"
+#include "retainedtopicsmodel.h"
+#include "semanticcolors.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QStyle>
+#include <QTimer>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace {
+
+// Long enough to type a word without refiltering on every key, short enough to feel instant.
+constexpr int FilterDelayMs = 150;
+// A filtered tree opens every level when this few topics match; more would only be slow.
+constexpr qsizetype ExpandMatchesLimit = 500;
+
+// QTreeView lays out its top level again after every insertion there and then asks the
+// model for more (QTreeViewPrivate::layout), which would load page after page on its own;
+// during its layouts fetching is blocked, so pages come as the list is scrolled to its end
+// (or while its end is in view).
+class TopicsView final : public QTreeView
+{
+public:
+    TopicsView(RetainedTopicsFilterProxy *proxy, QWidget *parent)
+        : QTreeView(parent)
+        , m_proxy(proxy)
+    {
+    }
+
+    void doItemsLayout() override
+    {
+        m_proxy->setFetchMoreBlocked(true);
+        QTreeView::doItemsLayout();
+        m_proxy->setFetchMoreBlocked(false);
+    }
+
+private:
+    RetainedTopicsFilterProxy *m_proxy;
+};
+
+} // namespace
+
+RetainedPane::RetainedPane(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new RetainedTopicsModel(this))
+    , m_proxy(new RetainedTopicsFilterProxy(this))
+    , m_stack(new QStackedWidget(this))
+    , m_emptyState(createEmptyState(tr("Connect to an account to list its retained topics."),
+                                    m_stack))
+    , m_filter(new QLineEdit(this))
+    , m_filterError(new QLabel(this))
+    , m_flat(new QCheckBox(tr("F&lat list"), this))
+    , m_filterDelay(new QTimer(this))
+    , m_view(new TopicsView(m_proxy, this))
+    , m_progress(new QProgressBar(this))
+    , m_cancel(new QPushButton(tr("Cancel"), this))
+    , m_status(new QLabel(this))
+    , m_retry(new QPushButton(tr("Retry"), this))
+{
+    m_proxy->setSourceModel(m_model);
+
+    m_emptyState->setObjectName(QStringLiteral("retainedEmptyState"));
+
+    m_filter->setObjectName(QStringLiteral("retainedFilter"));
+    m_filter->setPlaceholderText(tr("Filter topics (text, or an MQTT filter such as a/+/c or a/#)"));
+    m_filter->setAccessibleName(tr("Filter retained topics"));
+    m_filter->setAccessibleDescription(
+        tr("Text found anywhere in the topic, or an MQTT topic filter when it contains + or #"));
+    m_filter->setClearButtonEnabled(true);
+    auto *focusFilter = new QAction(this);
+    focusFilter->setShortcut(QKeySequence::Find);
+    focusFilter->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(focusFilter);
+    connect(focusFilter, &QAction::triggered, m_filter, [this] {
+        m_filter->setFocus(Qt::ShortcutFocusReason);
+        m_filter->selectAll();
+    });
+    m_filterError->setObjectName(QStringLiteral("retainedFilterError"));
+    m_filterError->setAccessibleName(tr("Topic filter error"));
+    m_filterError->setWordWrap(true);
+    m_filterError->setVisible(false);
+    updateFilterErrorColor();
+
+    m_filterDelay->setSingleShot(true);
+    m_filterDelay->setInterval(FilterDelayMs);
+    connect(m_filter, &QLineEdit::textChanged, m_filterDelay, qOverload<>(&QTimer::start));
+    connect(m_filterDelay, &QTimer::timeout, this, &RetainedPane::applyFilter);
+
+    m_flat->setObjectName(QStringLiteral("retainedFlat"));
+    m_flat->setAccessibleName(tr("Show retained topics as a flat list"));
+    m_flat->setToolTip(tr("Whole topics in one list instead of a tree of levels (Alt+L)"));
+    connect(m_flat, &QCheckBox::toggled, this, &RetainedPane::setFlat);
+
+    m_view->setObjectName(QStringLiteral("retainedView"));
+    m_view->setAccessibleName(tr("Retained topics"));
+    m_view->setModel(m_proxy);
+    m_view->setUniformRowHeights(true);
+    m_view->setAllColumnsShowFocus(true);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(RetainedTopicsModel::Topic, Qt::AscendingOrder);
+    m_view->header()->setStretchLastSection(true);
+    const int charWidth = fontMetrics().averageCharWidth();
+    m_view->header()->resizeSection(RetainedTopicsModel::Topic, 30 * charWidth);
+    m_view->header()->resizeSection(RetainedTopicsModel::Size, 12 * charWidth);
+    m_view->header()->resizeSection(RetainedTopicsModel::Qos, 5 * charWidth);
+    connect(m_view, &QTreeView::activated, this, &RetainedPane::openIfTopic);
+    connect(m_view, &QTreeView::clicked, this, [this](const QModelIndex &index) {
+        // A click opens a leaf; where the style activates on a single click, activated()
+        // already did.
+        if (!m_view->style()->styleHint(QStyle::SH_ItemView_ActivateItemOnSingleClick, nullptr,
+                                        m_view)
+            && !m_proxy->hasChildren(index.siblingAtColumn(0)))
+            openIfTopic(index);
+    });
+
+    m_progress->setObjectName(QStringLiteral("retainedProgress"));
+    m_progress->setAccessibleName(tr("Loading retained topics"));
+    m_progress->setRange(0, 0);
+    m_progress->setTextVisible(false);
+    m_progress->setMaximumHeight(fontMetrics().height());
+    m_progress->setVisible(false);
+    m_cancel->setObjectName(QStringLiteral("retainedCancel"));
+    m_cancel->setAccessibleName(tr("Stop loading retained topics"));
+    m_cancel->setVisible(false);
+    connect(m_cancel, &QPushButton::clicked, m_model, &RetainedTopicsModel::stopLoading);
+
+    m_status->setObjectName(QStringLiteral("retainedStatus"));
+    m_status->setAccessibleName(tr("Retained topics status"));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_retry->setObjectName(QStringLiteral("retainedRetry"));
+    m_retry->setAccessibleName(tr("Retry loading retained topics"));
+    m_retry->setVisible(false);
+    connect(m_retry, &QPushButton::clicked, m_model, &RetainedTopicsModel::retry);
+
+    auto *content = new QWidget(m_stack);
+    auto *filterLine = new QHBoxLayout;
+    filterLine->addWidget(m_filter, 1);
+    filterLine->addWidget(m_flat);
+    auto *progressLine = new QHBoxLayout;
+    progressLine->addWidget(m_progress, 1);
+    progressLine->addWidget(m_cancel);
+    auto *statusLine = new QHBoxLayout;
+    statusLine->addWidget(m_status, 1);
+    statusLine->addWidget(m_retry);
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(filterLine);
+    layout->addWidget(m_filterError);
+    layout->addWidget(m_view, 1);
+    layout->addLayout(progressLine);
+    layout->addLayout(statusLine);
+    m_stack->addWidget(m_emptyState);
+    m_stack->addWidget(content);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(m_stack);
+
+    connect(m_model, &RetainedTopicsModel::loadingChanged, this, [this](bool loading) {
+        m_progress->setVisible(loading);
+        m_cancel->setVisible(loading);
+        updateStatus();
+        if (!loading)
+            Q_EMIT loadFinished();
+    });
+    connect(m_model, &RetainedTopicsModel::rowsInserted, this, &RetainedPane::updateStatus);
+    connect(m_model, &RetainedTopicsModel::modelReset, this, &RetainedPane::updateStatus);
+    updateStatus();
+}
+
+RetainedPane::~RetainedPane()
+{
+    // The model lets go of the source before the source goes.
+    m_model->setPageSource(nullptr);
+}
+
+void RetainedPane::setDataClient(Iot::IotDataClient *client)
+{
+    m_model->setPageSource(nullptr);
+    m_source.reset();
+    if (client)
+        m_source = std::make_unique<Iot::RetainedTopicsPageSource>(client, m_pageSize);
+    m_model->setPageSource(m_source.get());
+    m_stack->setCurrentIndex(m_source ? 1 : 0);
+    if (m_model->canFetchMore({}))
+        m_model->fetchMore({});
+}
+
+void RetainedPane::setPageSize(int pageSize)
+{
+    m_pageSize = pageSize;
+}
+
+QString RetainedPane::statusText() const
+{
+    return m_status->text();
+}
+
+bool RetainedPane::selectTopic(const QString &topic)
+{
+    const QModelIndex index = m_proxy->mapFromSource(m_model->indexForTopic(topic));
+    if (!index.isValid())
+        return false;
+    m_view->scrollTo(index);
+    m_view->setCurrentIndex(index);
+    return true;
+}
+
+void RetainedPane::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        updateFilterErrorColor();
+    QWidget::changeEvent(event);
+}
+
+void RetainedPane::applyFilter()
+{
+    m_proxy->setFilterText(m_filter->text());
+    const QString error = m_proxy->filterError();
+    m_filterError->setText(error.isEmpty() ? QString() : tr("Not a valid topic filter: %1").arg(error));
+    m_filterError->setVisible(!error.isEmpty());
+    if (!m_proxy->filterText().isEmpty() && m_model->layout() == RetainedTopicsModel::Layout::Tree
+        && m_proxy->matchingTopicCount() <= ExpandMatchesLimit)
+        m_view->expandAll();
+    updateStatus();
+}
+
+void RetainedPane::setFlat(bool flat)
+{
+    const QString current = m_view->currentIndex().data(RetainedTopicsModel::TopicRole).toString();
+    m_model->setLayout(flat ? RetainedTopicsModel::Layout::Flat : RetainedTopicsModel::Layout::Tree);
+    if (!current.isEmpty())
+        selectTopic(current);
+}
+
+void RetainedPane::openIfTopic(const QModelIndex &index)
+{
+    if (index.data(RetainedTopicsModel::IsTopicRole).toBool())
+        Q_EMIT topicActivated(index.data(RetainedTopicsModel::TopicRole).toString());
+}
+
+void RetainedPane::updateStatus()
+{
+    const QString error = m_model->errorMessage();
+    m_retry->setVisible(!error.isEmpty() || m_model->isStopped());
+    if (!error.isEmpty()) {
+        m_status->setText(tr("Retained topics did not load: %1").arg(error));
+        return;
+    }
+    if (m_model->isLoading() && m_model->topicCount() == 0) {
+        m_status->setText(tr("Loading…"));
+        return;
+    }
+    const int total = int(m_model->topicCount());
+    QString text = m_proxy->filterText().isEmpty()
+        ? tr("%n topics", nullptr, total)
+        : tr("%1 of %n topics", nullptr, total).arg(m_proxy->matchingTopicCount());
+    if (m_model->isLoading())
+        text = tr("%1, loading more…").arg(text);
+    else if (m_model->isStopped())
+        text = tr("%1, loading stopped").arg(text);
+    else if (!m_model->isComplete())
+        text = tr("%1, more as you scroll").arg(text);
+    m_status->setText(text);
+}
+
+void RetainedPane::updateFilterErrorColor()
+{
+    QPalette palette = m_filterError->palette();
+    palette.setColor(QPalette::WindowText, SemanticColors::negativeText(palette));
+    m_filterError->setPalette(palette);
+}
