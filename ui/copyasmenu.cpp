@@ -73,9 +73,12 @@ CopyAsMenu::~CopyAsMenu()
     }
 }
 
-void CopyAsMenu::setContext(const Iot::CopyAsContext &context)
+void CopyAsMenu::setContext(const Iot::CopyAsContext &context,
+                            Aws::CredentialsProvider *credentials)
 {
     m_context = context;
+    m_credentials = credentials;
+    updateActions();
 }
 
 void CopyAsMenu::setTarget(const std::optional<Iot::CopyAsTarget> &target)
@@ -96,8 +99,9 @@ void CopyAsMenu::setLastExpirySeconds(int seconds)
 
 void CopyAsMenu::updateActions()
 {
-    for (QAction *action : { m_awsCli, m_curl, m_presignedUrl })
+    for (QAction *action : { m_awsCli, m_curl })
         action->setEnabled(m_target.has_value());
+    m_presignedUrl->setEnabled(m_target.has_value() && m_credentials);
 }
 
 void CopyAsMenu::detectCurlVersion()

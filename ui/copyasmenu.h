@@ -34,13 +34,19 @@ class CopyAsMenu final : public QMenu
 {
     Q_OBJECT
 public:
-    /** @p credentials (not owned) must outlive the menu. */
+    /**
+     * @p credentials (not owned; nullptr: none, no presigned URL) must outlive the menu or
+     * be replaced first with setContext().
+     */
     CopyAsMenu(const Iot::CopyAsContext &context, Aws::CredentialsProvider *credentials,
                QWidget *parent = nullptr);
     ~CopyAsMenu() override;
 
-    /** The endpoint, region, profile and trust the copies use (after a connection change). */
-    void setContext(const Iot::CopyAsContext &context);
+    /**
+     * The endpoint, region, profile and trust the copies use, and the credentials that sign
+     * presigned URLs (after a connection change).
+     */
+    void setContext(const Iot::CopyAsContext &context, Aws::CredentialsProvider *credentials);
     Iot::CopyAsContext context() const { return m_context; }
 
     /** What the copies fetch; nullopt: nothing (the actions are disabled). */

@@ -2,14 +2,20 @@
 #include "mainwindow.h"
 
 #include "colorscheme.h"
+#include "copyasmenu.h"
 #include "emptystate.h"
 #include "icons.h"
 #include "iot/connection.h"
+#include "iot/copyas.h"
+#include "iot/iotdataclient.h"
 #include "iot/requestexecutor.h"
 #include "iot/thingspagesource.h"
 #include "requestlogmodel.h"
 #include "requestlogview.h"
+#include "retainedmessageview.h"
+#include "retainedpane.h"
 #include "settings/applicationidentity.h"
+#include "settings/recentthings.h"
 #include "thingspane.h"
 #include "welcomepage.h"
 #include "workspace.h"
@@ -33,6 +39,7 @@ constexpr int LayoutVersion = 1;
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
+    , m_settings(Settings::openUserSettings())
 {
     setWindowTitle(tr("Shadowscope"));
     setObjectName(QStringLiteral("MainWindow"));
@@ -43,20 +50,32 @@ MainWindow::MainWindow(QWidget *parent)
     showWelcome({});
 
     m_thingsPane = new ThingsPane(this);
+    m_recentThings = new Settings::RecentThings(m_settings.get(), this);
+    m_thingsPane->setRecentThings(m_recentThings);
     QDockWidget *things = addPane(tr("Things"), QStringLiteral("thingsPane"), m_thingsPane,
                                   Qt::LeftDockWidgetArea);
     addPane(tr("Shadows"), QStringLiteral("shadowsPane"),
             createEmptyState(tr("The classic and named shadows of the selected thing."), this),
             Qt::LeftDockWidgetArea);
+    m_retainedPane = new RetainedPane(this);
+    connect(m_retainedPane, &RetainedPane::topicActivated, this, [this](const QString &topic) { openTopic(topic); });
     QDockWidget *retained = addPane(tr("Retained topics"), QStringLiteral("retainedPane"),
-                                    createEmptyState(tr("The account's retained MQTT topics."), this),
-                                    Qt::RightDockWidgetArea);
+                                    m_retainedPane, Qt::RightDockWidgetArea);
     m_requestLog = new RequestLogModel(this);
     QDockWidget *log = addPane(tr("Request log"), QStringLiteral("requestLogPane"),
                                new RequestLogView(m_requestLog, this), Qt::BottomDockWidgetArea);
     resizeDocks({things, retained}, {320, 340}, Qt::Horizontal);
     resizeDocks({log}, {150}, Qt::Vertical);
+    m_copyAs = new CopyAsMenu({}, nullptr, this);
+    connect(m_copyAs, &CopyAsMenu::copied, this, [this](const QString &message) {
+        statusBar()->showMessage(message, 8000);
+    });
+    connect(m_copyAs, &CopyAsMenu::failed, this, [this](const QString &message) {
+        statusBar()->showMessage(message, 15000);
+    });
+    connect(m_workspace, &Workspace::currentPageChanged, this, &MainWindow::updateCopyTarget);
     createMenus();
+
 
     m_endpointLabel = new QLabel(this);
     m_endpointLabel->setObjectName(QStringLiteral("endpointLabel"));
@@ -80,6 +99,33 @@ void MainWindow::createMenus()
                                     qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->setObjectName(QStringLiteral("editMenu"));
+    m_copyAs->setIcon(Icons::themed(QStringLiteral("edit-copy")));
+    edit->addMenu(m_copyAs);
+
+    QMenu *go = menuBar()->addMenu(tr("&Go"));
+    go->addAction(m_thingsPane->openThingAction());
+    go->addAction(m_thingsPane->pinAction());
+    QMenu *recent = go->addMenu(tr("&Recent things"));
+    recent->setObjectName(QStringLiteral("recentThingsMenu"));
+    connect(recent, &QMenu::aboutToShow, this, [this, recent] {
+        recent->clear();
+        const QStringList pinned = m_recentThings->pinned();
+        const QStringList names = pinned + m_recentThings->recent();
+        QStringList shown;
+        for (const QString &name : names) {
+            if (shown.contains(name))
+                continue;
+            shown << name;
+            QAction *open = recent->addAction(name, this, [this, name] { m_thingsPane->openThing(name); });
+            if (pinned.contains(name))
+                open->setIcon(Icons::themed(QStringLiteral("pin")));
+        }
+        if (shown.isEmpty())
+            recent->addAction(tr("No things opened yet"))->setEnabled(false);
+    });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     // Alt+1, Alt+2, … show and hide the panes, in the order they were added.
@@ -152,8 +198,11 @@ void MainWindow::setConnection(Iot::Connection *connection,
         m_connection->disconnect(this);
     m_workspace->closeAll();
     m_thingsPane->setPageSource(nullptr);
+    m_retainedPane->setDataClient(nullptr);
+    m_copyAs->setContext({}, nullptr);
     m_connection = connection;
     m_choice = choice;
+    m_recentThings->setConnectionKey(choice.key());
     if (!connection) {
         showWelcome(problem);
         return;
@@ -179,6 +228,14 @@ void MainWindow::onConnectionStateChanged()
         m_workspace->setPlaceholder(createEmptyState(
             tr("Select a thing to see its shadows: desired, reported and delta side by side."), this));
         m_thingsPane->setPageSource(std::make_unique<Iot::ThingsPageSource>(m_connection->control()));
+        m_retainedPane->setDataClient(m_connection->data());
+        m_copyAs->setContext(
+            Iot::CopyAsContext{m_connection->dataEndpoint(), m_connection->region(),
+                               m_choice.kind == Settings::ConnectionChoice::Kind::AwsProfile ? m_choice.profile : QString(),
+                               m_choice.caFile, m_connection->sandboxKeys()},
+            m_connection->credentials());
+        if (!focusWidget())
+            m_thingsPane->setFocus(Qt::OtherFocusReason);
         break;
     case Iot::Connection::State::Failed:
         showWelcome(m_connection->error().userMessage());
@@ -197,6 +254,24 @@ void MainWindow::showWelcome(const QString &problem)
     connect(welcome, &WelcomePage::addProfileRequested, this, [this] { openConnectionDialog(true); });
     connect(welcome, &WelcomePage::chooseConnectionRequested, this, [this] { openConnectionDialog(); });
     m_workspace->setPlaceholder(welcome);
+}
+
+void MainWindow::openTopic(const QString &topic, Workspace::Mode mode)
+{
+    if (!m_connection || !m_connection->data())
+        return;
+    Iot::IotDataClient *client = m_connection->data();
+    const QString title = topic.section(QLatin1Char('/'), -1).isEmpty() ? topic : topic.section(QLatin1Char('/'), -1);
+    m_workspace->showPage(QStringLiteral("topic:") + topic, title, topic,
+                          [client, topic] { return new RetainedMessageView(client, topic); }, mode);
+}
+
+void MainWindow::updateCopyTarget()
+{
+    if (auto *message = qobject_cast<RetainedMessageView *>(m_workspace->currentPage()))
+        m_copyAs->setTarget(Iot::CopyAsTarget::retainedMessage(message->topic()));
+    else
+        m_copyAs->setTarget(std::nullopt);
 }
 
 WelcomePage *MainWindow::welcomePage() const

@@ -4,21 +4,29 @@
 #include "connectiondialog.h"
 #include "iot/connection.h"
 #include "settings/connectionchoice.h"
+#include "workspace.h"
 
 #include <QMainWindow>
 #include <QPointer>
 
+#include <memory>
+
+class CopyAsMenu;
 class QDockWidget;
 class QLabel;
+class QSettings;
+class RetainedPane;
 class ThingsPane;
 class RequestLogModel;
 class WelcomePage;
-class Workspace;
 namespace Aws {
 class SecretStore;
 }
 namespace Iot {
 struct RequestLogEntry;
+}
+namespace Settings {
+class RecentThings;
 }
 
 /**
@@ -54,6 +62,14 @@ public:
     QString endpointDescription() const;
 
     ThingsPane *thingsPane() const { return m_thingsPane; }
+    RetainedPane *retainedPane() const { return m_retainedPane; }
+    CopyAsMenu *copyAsMenu() const { return m_copyAs; }
+
+    /**
+     * Opens the retained message of @p topic in the workspace (fetched once: GetRetainedMessage
+     * can be billed); Keep leaves its tab open when the next one is previewed.
+     */
+    void openTopic(const QString &topic, Workspace::Mode mode = Workspace::Mode::Preview);
     Workspace *workspace() const { return m_workspace; }
     WelcomePage *welcomePage() const;
 
@@ -80,12 +96,18 @@ private:
                          Qt::DockWidgetArea area);
     void onConnectionStateChanged();
     void showWelcome(const QString &problem);
+    /** What "Copy as" acts on: the current tab's shadow or retained message. */
+    void updateCopyTarget();
 
     QPointer<Iot::Connection> m_connection;
     Settings::ConnectionChoice m_choice;
     Aws::SecretStore *m_secrets = nullptr;
     ConnectionDialog::ConnectionFactory m_connectionFactory;
     QByteArray m_defaultState;
+    std::unique_ptr<QSettings> m_settings;
+    Settings::RecentThings *m_recentThings = nullptr;
+    RetainedPane *m_retainedPane = nullptr;
+    CopyAsMenu *m_copyAs = nullptr;
     Workspace *m_workspace = nullptr;
     QLabel *m_endpointLabel = nullptr;
     ThingsPane *m_thingsPane = nullptr;

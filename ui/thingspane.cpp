@@ -126,6 +126,7 @@ ThingsPane::ThingsPane(QWidget *parent)
     m_emptyState->setObjectName(QStringLiteral("thingsEmptyState"));
 
     m_filter->setObjectName(QStringLiteral("thingsFilter"));
+    setFocusProxy(m_filter); // focusing the pane starts a filter
     m_filter->setPlaceholderText(tr("Filter things"));
     m_filter->setAccessibleName(tr("Filter things"));
     m_filter->setClearButtonEnabled(true);
@@ -460,11 +461,15 @@ QStringList ThingsPane::thingSuggestions() const
 void ThingsPane::openThingByName()
 {
     const QString name = OpenThingDialog::getThingName(this, thingSuggestions());
-    if (name.isEmpty())
-        return;
-    if (!selectThing(name)) {
+    if (!name.isEmpty())
+        openThing(name);
+}
+
+void ThingsPane::openThing(const QString &thingName)
+{
+    if (!selectThing(thingName)) {
         m_view->clearSelection();
-        activate(name);
+        activate(thingName);
     }
 }
 

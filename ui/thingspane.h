@@ -83,6 +83,8 @@ public:
      * hides it); false when it is not in the list.
      */
     bool selectThing(const QString &thingName);
+    /** Selects @p thingName if it is listed, else opens it by name (thingActivated()). */
+    void openThing(const QString &thingName);
     /** The thing last activated (by the list, selectThing() or openThingByName()). */
     QString currentThing() const { return m_currentThing; }
 

@@ -123,6 +123,7 @@ ConnectionSetup ConnectionSetup::forSandbox(const QUrl &endpoint, const QString 
     setup.dataUrl = endpoint;
     setup.credentials = std::make_unique<Aws::StaticCredentialsProvider>(Aws::Credentials{
         {accessKeyId, secretAccessKey, {}}, std::nullopt, tr("the sandbox's key pair")});
+    setup.sandboxKeys = {accessKeyId, secretAccessKey, {}};
     return setup;
 }
 

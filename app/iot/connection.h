@@ -39,6 +39,8 @@ struct ConnectionSetup
     QUrl dataUrl;      ///< the data plane; empty: found with DescribeEndpoint
     QString cacheKey;  ///< the settings key that remembers a found data endpoint; empty: none
     std::unique_ptr<Aws::CredentialsProvider> credentials;
+    /** A sandbox's own throwaway key pair, which copied commands may show; empty for AWS. */
+    Aws::SigningCredentials sandboxKeys;
 
     /**
      * The setup of an AWS profile or a Shadowscope profile as the aws CLI would find it:
@@ -101,6 +103,7 @@ public:
     /** nullptr until Ready. */
     IotDataClient *data() const { return m_data.get(); }
     Aws::CredentialsProvider *credentials() const { return m_setup.credentials.get(); }
+    const Aws::SigningCredentials &sandboxKeys() const { return m_setup.sandboxKeys; }
 
 Q_SIGNALS:
     /** Connecting (from start()), then Ready or Failed. */
