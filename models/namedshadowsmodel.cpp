@@ -92,6 +92,7 @@ void NamedShadowsModel::setSource(ShadowSource *source)
     m_cancelled = false;
     endResetModel();
     Q_EMIT progressChanged();
+    settle();
 }
 
 ShadowSource *NamedShadowsModel::source() const

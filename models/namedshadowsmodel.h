@@ -84,6 +84,8 @@ public:
     bool namesComplete() const { return m_namesComplete; }
     /** Rows whose document has arrived. */
     int loadedCount() const { return m_loadedCount; }
+    /** True when a page of names did not load (retry() asks for it again). */
+    bool namesFailed() const { return !m_namesError.isEmpty(); }
     /** Rows whose document did not load. */
     int failedCount() const;
     /** Why the names or the first failed document did not load; empty when nothing failed. */

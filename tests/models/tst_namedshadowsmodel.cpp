@@ -258,6 +258,7 @@ private Q_SLOTS:
         model.openThing(QStringLiteral("lamp"));
         waitSettled(model);
         QCOMPARE(model.failedCount(), 1);
+        QVERIFY(!model.namesFailed());
         QCOMPARE(model.errorMessage(), QStringLiteral("Service unavailable"));
         QCOMPARE(model.errorDetails(), QStringLiteral("HTTP status: 503"));
         const int row = model.rowOf(QStringLiteral("firmware"));
@@ -282,10 +283,12 @@ private Q_SLOTS:
         model.reload();
         waitSettled(model);
         QCOMPARE(model.errorMessage(), QStringLiteral("Service unavailable"));
+        QVERIFY(model.namesFailed());
         QVERIFY(!model.namesComplete());
         QCOMPARE(model.rowCount(), 1); // the classic shadow only
         model.retry();
         waitSettled(model);
+        QVERIFY(!model.namesFailed());
         QCOMPARE(source.listRequests,
                  QStringList({ QStringLiteral("lamp@"), QStringLiteral("lamp@"),
                                QStringLiteral("lamp@p1") }));
