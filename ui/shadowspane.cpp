@@ -66,11 +66,10 @@ ShadowsPane::ShadowsPane(QWidget *parent)
     m_view->setAllColumnsShowFocus(true);
     m_view->header()->setStretchLastSection(false);
     m_view->header()->setSectionResizeMode(NamedShadowsModel::Name, QHeaderView::Stretch);
-    const int charWidth = fontMetrics().averageCharWidth();
-    m_view->header()->resizeSection(NamedShadowsModel::Version, 9 * charWidth);
-    m_view->header()->resizeSection(NamedShadowsModel::Updated, 12 * charWidth);
-    m_view->header()->resizeSection(NamedShadowsModel::OutOfSync, 11 * charWidth);
-    m_view->header()->resizeSection(NamedShadowsModel::Size, 9 * charWidth);
+    // A thing has at most a few hundred shadows: the short columns can fit their contents.
+    for (const int column : { NamedShadowsModel::Version, NamedShadowsModel::Updated,
+                              NamedShadowsModel::OutOfSync, NamedShadowsModel::Size })
+        m_view->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
                 if (current.isValid())

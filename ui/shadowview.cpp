@@ -240,9 +240,14 @@ ShadowView::ShadowView(Iot::IotDataClient *client, const QString &thingName,
         view->header()->setStretchLastSection(false);
         view->header()->resizeSection(JsonTreeModel::Key, 16 * charWidth);
         view->header()->setSectionResizeMode(JsonTreeModel::Value, QHeaderView::Stretch);
-        view->header()->resizeSection(JsonTreeModel::Updated, 11 * charWidth);
-        // The trees are small (8 KB at most): keep every level open after each refresh.
-        connect(proxy, &QAbstractItemModel::modelReset, view, &QTreeView::expandAll);
+        view->header()->resizeSection(JsonTreeModel::Updated, 12 * charWidth);
+        // The trees are small (8 KB at most): keep every level open after each refresh, and
+        // give keys and ages the room they need.
+        connect(proxy, &QAbstractItemModel::modelReset, view, [view] {
+            view->expandAll();
+            view->resizeColumnToContents(JsonTreeModel::Key);
+            view->resizeColumnToContents(JsonTreeModel::Updated);
+        });
         auto *layout = new QVBoxLayout(pane);
         layout->setContentsMargins(0, 0, 0, 0);
         layout->addWidget(title);
