@@ -90,28 +90,54 @@ private:
     QColor m_changedBackground;
 };
 
-// The document as GetThingShadow gives it, for the Raw JSON tab.
+// A JSON object with its members in the given order (QJsonObject would sort them), each
+// value already rendered, nested members indented by four spaces as QJsonDocument does.
+using Members = QList<std::pair<QString, QString>>;
+
+QString objectText(const Members &members)
+{
+    if (members.isEmpty())
+        return QStringLiteral("{}");
+    QStringList lines;
+    for (const auto &[key, value] : members) {
+        QString text = value;
+        text.replace(u'\n', QLatin1String("\n    "));
+        lines.append(QStringLiteral("    \"%1\": %2").arg(key, text));
+    }
+    return QLatin1String("{\n") + lines.join(QLatin1String(",\n")) + QLatin1String("\n}");
+}
+
+QString valueText(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return JsonTreeModel::jsonText(value);
+    return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Indented))
+        .trimmed();
+}
+
+// The document as GetThingShadow gives it, in its order (state, metadata, version,
+// timestamp), for the Raw JSON tab.
 QString rawJson(const Iot::ShadowDocument &document)
 {
-    QJsonObject state;
-    QJsonObject metadata;
+    Members state;
+    Members metadata;
     if (!document.desired.isEmpty())
-        state.insert(QLatin1String("desired"), document.desired);
+        state.append({ QStringLiteral("desired"), valueText(document.desired) });
     if (!document.reported.isEmpty())
-        state.insert(QLatin1String("reported"), document.reported);
+        state.append({ QStringLiteral("reported"), valueText(document.reported) });
     if (!document.delta.isEmpty())
-        state.insert(QLatin1String("delta"), document.delta);
+        state.append({ QStringLiteral("delta"), valueText(document.delta) });
     if (!document.desiredMetadata.isEmpty())
-        metadata.insert(QLatin1String("desired"), document.desiredMetadata);
+        metadata.append({ QStringLiteral("desired"), valueText(document.desiredMetadata) });
     if (!document.reportedMetadata.isEmpty())
-        metadata.insert(QLatin1String("reported"), document.reportedMetadata);
-    QJsonObject object { { QLatin1String("state"), state },
-                         { QLatin1String("metadata"), metadata },
-                         { QLatin1String("version"), document.version },
-                         { QLatin1String("timestamp"), document.timestamp } };
+        metadata.append({ QStringLiteral("reported"), valueText(document.reportedMetadata) });
+    Members members { { QStringLiteral("state"), objectText(state) },
+                      { QStringLiteral("metadata"), objectText(metadata) },
+                      { QStringLiteral("version"), QString::number(document.version) },
+                      { QStringLiteral("timestamp"), QString::number(document.timestamp) } };
     if (!document.clientToken.isEmpty())
-        object.insert(QLatin1String("clientToken"), document.clientToken);
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
+        members.append({ QStringLiteral("clientToken"), valueText(document.clientToken) });
+    return objectText(members);
 }
 
 } // namespace

@@ -21,6 +21,7 @@
 #include "semanticcolors.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -348,6 +349,16 @@ private Q_SLOTS:
         tabs->setCurrentWidget(raw);
         QVERIFY(raw->isVisible() && raw->isReadOnly());
         QVERIFY(raw->toPlainText().contains(QStringLiteral("\"setpointC\": 23.5")));
+        // In GetThingShadow's order, state first, and valid JSON.
+        QVERIFY(raw->toPlainText().startsWith(
+            QStringLiteral("{\n    \"state\": {\n        \"desired\": {\n")));
+        QJsonParseError error;
+        const QJsonObject parsed
+            = QJsonDocument::fromJson(raw->toPlainText().toUtf8(), &error).object();
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QCOMPARE(parsed.value(QLatin1String("version")).toInteger(), version + 1);
+        QCOMPARE(parsed.value(QLatin1String("state")).toObject().value(QLatin1String("delta")),
+                 QJsonValue(view.document()->delta));
         QVERIFY(!raw->document()->firstBlock().layout()->formats().isEmpty());
     }
 
