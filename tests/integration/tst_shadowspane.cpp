@@ -15,11 +15,13 @@
 #include "iot/requestexecutor.h"
 #include "iot/retrypolicy.h"
 #include "jsontreemodel.h"
+#include "requestlogentry.h"
 #include "namedshadowsmodel.h"
 #include "sandbox/sandboxbackend.h"
 #include "sandbox/sandboxserver.h"
 #include "semanticcolors.h"
 
+#include <QAbstractItemModelTester>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
@@ -35,6 +37,7 @@
 #include <QTextLayout>
 #include <QTreeView>
 
+#include <algorithm>
 #include <memory>
 
 namespace {
@@ -175,6 +178,46 @@ private Q_SLOTS:
         QCOMPARE(source.pendingCalls(), 0);
     }
 
+    // NamedShadowsModel on the real source: twelve named shadows come in three pages of five
+    // names (the nextToken loop), each document is fetched once, and never more than four
+    // GetThingShadow calls are in flight (plus the page of names being listed).
+    void realSourcePagesAndBoundsParallelism()
+    {
+        Rig rig;
+        QVERIFY(rig.start());
+        const QString thing = QStringLiteral("pump-l1-line1-01");
+        for (int i = 0; i < 12; ++i) {
+            QVERIFY(Rig::succeeds(rig.data->updateThingShadow(
+                thing, QStringLiteral("extra-%1").arg(i, 2, 10, QLatin1Char('0')),
+                QByteArrayLiteral(R"({"state": {"reported": {"n": 1}}})"))));
+        }
+        const QStringList named = rig.namedShadows(thing);
+        QCOMPARE(named.size(), 13); // "maintenance" and the twelve
+        QStringList operations;
+        connect(rig.executor.get(), &Iot::RequestExecutor::attemptFinished, this,
+                [&operations](const Iot::RequestLogEntry &entry) {
+                    operations.append(entry.operation);
+                });
+        Iot::DataShadowSource source(rig.data.get(), 5);
+        NamedShadowsModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSource(&source);
+        int peak = 0;
+        connect(&model, &NamedShadowsModel::progressChanged, this,
+                [&] { peak = std::max(peak, source.pendingCalls()); });
+        QSignalSpy loading(&model, &NamedShadowsModel::loadingChanged);
+        model.openThing(thing);
+        peak = std::max(peak, source.pendingCalls());
+        QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading(), 10000);
+        QCOMPARE(shadowNames(model), QStringList({ QString() }) + named);
+        QCOMPARE(model.loadedCount(), 14);
+        QCOMPARE(operations.count(QStringLiteral("ListNamedShadowsForThing")), 3);
+        QCOMPARE(operations.count(QStringLiteral("GetThingShadow")), 14);
+        QVERIFY2(peak <= 5 && peak >= 4, qPrintable(QString::number(peak)));
+        QCOMPARE(loading.size(), 2);
+    }
+
     // Without a client the pane says to connect; with one, to select a thing.
     void emptyStates()
     {
@@ -263,6 +306,16 @@ private Q_SLOTS:
         QCOMPARE(pane.statusText(), QStringLiteral("2 shadows (no classic shadow)"));
         QVERIFY(!pane.findChild<QPushButton *>(QStringLiteral("shadowsRetry"))->isVisible());
         QVERIFY(!pane.selectShadow({}));
+
+        // A view of the missing classic shadow says so, with Retry but no Details.
+        ShadowView view(rig.data.get(), Thermostat, {});
+        view.show();
+        QSignalSpy viewLoaded(&view, &ShadowView::loadFinished);
+        QVERIFY(viewLoaded.wait(10000));
+        QCOMPARE(view.statusText(), QStringLiteral("This shadow does not exist (any more)."));
+        QVERIFY(view.findChild<QPushButton *>(QStringLiteral("shadowRetry"))->isVisible());
+        QVERIFY(!view.findChild<QPushButton *>(QStringLiteral("shadowDetailsButton"))->isVisible());
+        QVERIFY(!view.document());
     }
 
     // The ShadowView shows the classic shadow's three sections; the delta key is out of sync
