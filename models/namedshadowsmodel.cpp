@@ -81,16 +81,7 @@ void NamedShadowsModel::setSource(ShadowSource *source)
         connect(m_source, &ShadowSource::documentFailed, this,
                 &NamedShadowsModel::onDocumentFailed);
     }
-    beginResetModel();
-    m_rows.clear();
-    m_thingName.clear();
-    m_loadedCount = 0;
-    m_namesError.clear();
-    m_namesErrorDetails.clear();
-    m_namesComplete = false;
-    m_classicMissing = false;
-    m_cancelled = false;
-    endResetModel();
+    clearRows({});
     Q_EMIT progressChanged();
     settle();
 }
@@ -115,16 +106,7 @@ void NamedShadowsModel::setClock(RelativeTime::Clock clock)
 void NamedShadowsModel::openThing(const QString &thingName)
 {
     abandon();
-    beginResetModel();
-    m_rows.clear();
-    m_thingName = thingName;
-    m_loadedCount = 0;
-    m_namesError.clear();
-    m_namesErrorDetails.clear();
-    m_namesComplete = false;
-    m_classicMissing = false;
-    m_cancelled = false;
-    endResetModel();
+    clearRows(thingName);
     start();
 }
 
@@ -140,7 +122,7 @@ void NamedShadowsModel::cancel()
         return;
     abandon();
     m_cancelled = true;
-    // Rows still waiting for their document stay as they are: "Loading" no longer applies.
+    // Rows still waiting for their document say Cancelled rather than Loading.
     for (size_t row = 0; row < m_rows.size(); ++row) {
         if (m_rows[row].status == Status::Loading) {
             m_rows[row].status = Status::Failed;
@@ -465,6 +447,20 @@ void NamedShadowsModel::start()
     settle();
     requestNames();
     pump();
+}
+
+void NamedShadowsModel::clearRows(const QString &thingName)
+{
+    beginResetModel();
+    m_rows.clear();
+    m_thingName = thingName;
+    m_loadedCount = 0;
+    m_namesError.clear();
+    m_namesErrorDetails.clear();
+    m_namesComplete = false;
+    m_classicMissing = false;
+    m_cancelled = false;
+    endResetModel();
 }
 
 void NamedShadowsModel::abandon()

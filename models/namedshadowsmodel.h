@@ -138,6 +138,8 @@ private:
     void onDocumentMissing(quint64 generation, const QString &shadowName);
     void onDocumentFailed(quint64 generation, const QString &shadowName, const QString &message,
                           const QString &details);
+    /** Drops every row and every outcome, for @p thingName (empty: none). */
+    void clearRows(const QString &thingName);
     void start();
     void abandon();
     void requestNames();
