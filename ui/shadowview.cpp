@@ -1,0 +1,462 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "shadowview.h"
+
+#include "iot/datashadowsource.h"
+#include "jsonhighlighter.h"
+#include "jsontreemodel.h"
+#include "namedshadowsmodel.h"
+#include "semanticcolors.h"
+
+#include <QAction>
+#include <QEvent>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QIdentityProxyModel>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTimer>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <utility>
+
+namespace {
+
+// Ages in the trees are minutes apart at their finest; half a minute keeps them right.
+constexpr int AgeRefreshMs = 30 * 1000;
+
+QColor blend(const QColor &base, const QColor &tint, double amount)
+{
+    return QColor::fromRgbF(float(base.redF() * (1 - amount) + tint.redF() * amount),
+                            float(base.greenF() * (1 - amount) + tint.greenF() * amount),
+                            float(base.blueF() * (1 - amount) + tint.blueF() * amount));
+}
+
+// What a tree view shows on top of JsonTreeModel: out-of-sync rows in the failure colour on a
+// faint failure background, changed rows on a faint highlight background, both bold (changed
+// also italic) so the marks do not rely on colour alone.
+class HighlightProxy final : public QIdentityProxyModel
+{
+public:
+    using QIdentityProxyModel::QIdentityProxyModel;
+
+    void setColors(const QColor &outOfSyncText, const QColor &outOfSyncBackground,
+                   const QColor &changedBackground)
+    {
+        m_outOfSyncText = outOfSyncText;
+        m_outOfSyncBackground = outOfSyncBackground;
+        m_changedBackground = changedBackground;
+    }
+
+    QVariant data(const QModelIndex &index, int role) const override
+    {
+        switch (role) {
+        case Qt::ForegroundRole:
+            if (index.data(JsonTreeModel::OutOfSyncRole).toBool())
+                return m_outOfSyncText;
+            break;
+        case Qt::BackgroundRole:
+            if (index.data(JsonTreeModel::ChangedRole).toBool())
+                return m_changedBackground;
+            if (index.data(JsonTreeModel::OutOfSyncRole).toBool())
+                return m_outOfSyncBackground;
+            break;
+        case Qt::FontRole: {
+            const bool outOfSync = index.data(JsonTreeModel::OutOfSyncRole).toBool();
+            const bool changed = index.data(JsonTreeModel::ChangedRole).toBool();
+            if (!outOfSync && !changed)
+                break;
+            QFont font;
+            font.setBold(true);
+            font.setItalic(changed);
+            return font;
+        }
+        default:
+            break;
+        }
+        return QIdentityProxyModel::data(index, role);
+    }
+
+private:
+    QColor m_outOfSyncText;
+    QColor m_outOfSyncBackground;
+    QColor m_changedBackground;
+};
+
+// A JSON object with its members in the given order (QJsonObject would sort them), each
+// value already rendered, nested members indented by four spaces as QJsonDocument does.
+using Members = QList<std::pair<QString, QString>>;
+
+QString objectText(const Members &members)
+{
+    if (members.isEmpty())
+        return QStringLiteral("{}");
+    QStringList lines;
+    for (const auto &[key, value] : members) {
+        QString text = value;
+        text.replace(u'\n', QLatin1String("\n    "));
+        lines.append(QStringLiteral("    \"%1\": %2").arg(key, text));
+    }
+    return QLatin1String("{\n") + lines.join(QLatin1String(",\n")) + QLatin1String("\n}");
+}
+
+QString valueText(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return JsonTreeModel::jsonText(value);
+    return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Indented))
+        .trimmed();
+}
+
+// The document as GetThingShadow gives it, in its order (state, metadata, version,
+// timestamp), for the Raw JSON tab.
+QString rawJson(const Iot::ShadowDocument &document)
+{
+    Members state;
+    Members metadata;
+    if (!document.desired.isEmpty())
+        state.append({ QStringLiteral("desired"), valueText(document.desired) });
+    if (!document.reported.isEmpty())
+        state.append({ QStringLiteral("reported"), valueText(document.reported) });
+    if (!document.delta.isEmpty())
+        state.append({ QStringLiteral("delta"), valueText(document.delta) });
+    if (!document.desiredMetadata.isEmpty())
+        metadata.append({ QStringLiteral("desired"), valueText(document.desiredMetadata) });
+    if (!document.reportedMetadata.isEmpty())
+        metadata.append({ QStringLiteral("reported"), valueText(document.reportedMetadata) });
+    Members members { { QStringLiteral("state"), objectText(state) },
+                      { QStringLiteral("metadata"), objectText(metadata) },
+                      { QStringLiteral("version"), QString::number(document.version) },
+                      { QStringLiteral("timestamp"), QString::number(document.timestamp) } };
+    if (!document.clientToken.isEmpty())
+        members.append({ QStringLiteral("clientToken"), valueText(document.clientToken) });
+    return objectText(members);
+}
+
+} // namespace
+
+ShadowView::ShadowView(Iot::IotDataClient *client, const QString &thingName,
+                       const QString &shadowName, QWidget *parent)
+    : QWidget(parent)
+    , m_thingName(thingName)
+    , m_shadowName(shadowName)
+    , m_desired(new JsonTreeModel(this))
+    , m_reported(new JsonTreeModel(this))
+    , m_delta(new JsonTreeModel(this))
+    , m_tabs(new QTabWidget(this))
+    , m_raw(new QPlainTextEdit(this))
+    , m_highlighter(new JsonHighlighter(m_raw->document()))
+    , m_version(new QLabel(this))
+    , m_size(new QLabel(this))
+    , m_sizeBar(new QProgressBar(this))
+    , m_status(new QLabel(this))
+    , m_refresh(new QPushButton(tr("Refresh"), this))
+    , m_cancel(new QPushButton(tr("Cancel"), this))
+    , m_retry(new QPushButton(tr("Retry"), this))
+    , m_detailsButton(new QPushButton(tr("Details"), this))
+    , m_details(new QPlainTextEdit(this))
+    , m_ageTimer(new QTimer(this))
+{
+    const QString shadowTitle = shadowName.isEmpty() ? tr("classic shadow")
+                                                     : tr("shadow \"%1\"").arg(shadowName);
+    setAccessibleName(tr("%1 of %2").arg(shadowTitle, thingName));
+
+    if (client) {
+        m_source = new Iot::DataShadowSource(client, 100, this);
+        connect(m_source, &ShadowSource::documentArrived, this,
+                [this](quint64 generation, const QString &, const Iot::ShadowDocument &document) {
+                    if (generation != m_generation)
+                        return;
+                    setLoading(false);
+                    showDocument(document);
+                    Q_EMIT loadFinished();
+                });
+        connect(m_source, &ShadowSource::documentMissing, this, [this](quint64 generation) {
+            if (generation != m_generation)
+                return;
+            setLoading(false);
+            showError(tr("This shadow does not exist (any more)."), {});
+            Q_EMIT loadFinished();
+        });
+        connect(m_source, &ShadowSource::documentFailed, this,
+                [this](quint64 generation, const QString &, const QString &message,
+                       const QString &details) {
+                    if (generation != m_generation)
+                        return;
+                    setLoading(false);
+                    showError(tr("The shadow did not load: %1").arg(message), details);
+                    Q_EMIT loadFinished();
+                });
+    }
+
+    // Header: the version and the size against the limit, and Refresh.
+    m_version->setObjectName(QStringLiteral("shadowVersion"));
+    m_version->setAccessibleName(tr("Version"));
+    m_version->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_size->setObjectName(QStringLiteral("shadowSize"));
+    m_size->setAccessibleName(tr("Document size"));
+    m_sizeBar->setObjectName(QStringLiteral("shadowSizeBar"));
+    m_sizeBar->setAccessibleName(tr("Document size against the 8 KB limit"));
+    m_sizeBar->setRange(0, int(NamedShadowsModel::DocumentLimitBytes));
+    m_sizeBar->setTextVisible(false);
+    m_sizeBar->setMaximumWidth(12 * fontMetrics().averageCharWidth());
+    m_sizeBar->setMaximumHeight(fontMetrics().height() / 2 + 2);
+    m_sizeBar->setValue(0);
+
+    auto *refreshAction = new QAction(tr("Refresh"), this);
+    refreshAction->setShortcut(QKeySequence::Refresh);
+    refreshAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(refreshAction);
+    connect(refreshAction, &QAction::triggered, this, &ShadowView::refresh);
+    m_refresh->setObjectName(QStringLiteral("shadowRefresh"));
+    m_refresh->setAccessibleName(tr("Refresh the shadow"));
+    m_refresh->setAccessibleDescription(
+        tr("Fetches the document again and highlights the values that changed (%1)")
+            .arg(QKeySequence(QKeySequence::Refresh).toString(QKeySequence::NativeText)));
+    m_refresh->setToolTip(m_refresh->accessibleDescription());
+    connect(m_refresh, &QPushButton::clicked, this, &ShadowView::refresh);
+
+    auto *header = new QHBoxLayout;
+    header->addWidget(m_version);
+    header->addSpacing(fontMetrics().averageCharWidth() * 2);
+    header->addWidget(m_size);
+    header->addWidget(m_sizeBar);
+    header->addStretch(1);
+    header->addWidget(m_refresh);
+
+    // The three trees side by side.
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("shadowSections"));
+    const struct
+    {
+        JsonTreeModel *model;
+        const char *objectName;
+        QString title;
+        QString description;
+    } sections[] = {
+        { m_desired, "desiredView", tr("Desired"), tr("The state the device is asked to take") },
+        { m_reported, "reportedView", tr("Reported"), tr("The state the device reports") },
+        { m_delta, "deltaView", tr("Delta"),
+          tr("The desired values the device has not reported yet") },
+    };
+    const int charWidth = fontMetrics().averageCharWidth();
+    for (const auto &section : sections) {
+        auto *pane = new QWidget(splitter);
+        auto *title = new QLabel(section.title, pane);
+        QFont bold = title->font();
+        bold.setBold(true);
+        title->setFont(bold);
+        auto *view = new QTreeView(pane);
+        view->setObjectName(QLatin1String(section.objectName));
+        view->setAccessibleName(section.title);
+        view->setAccessibleDescription(section.description);
+        title->setBuddy(view);
+        auto *proxy = new HighlightProxy(view);
+        proxy->setSourceModel(section.model);
+        view->setModel(proxy);
+        view->setUniformRowHeights(true);
+        view->setAllColumnsShowFocus(true);
+        view->header()->setStretchLastSection(false);
+        view->header()->resizeSection(JsonTreeModel::Key, 16 * charWidth);
+        view->header()->setSectionResizeMode(JsonTreeModel::Value, QHeaderView::Stretch);
+        view->header()->resizeSection(JsonTreeModel::Updated, 12 * charWidth);
+        // The trees are small (8 KB at most): keep every level open after each refresh, and
+        // give keys and ages the room they need.
+        connect(proxy, &QAbstractItemModel::modelReset, view, [view] {
+            view->expandAll();
+            view->resizeColumnToContents(JsonTreeModel::Key);
+            view->resizeColumnToContents(JsonTreeModel::Updated);
+        });
+        auto *layout = new QVBoxLayout(pane);
+        layout->setContentsMargins(0, 0, 0, 0);
+        layout->addWidget(title);
+        layout->addWidget(view, 1);
+        m_views.append(view);
+    }
+
+    m_raw->setObjectName(QStringLiteral("shadowRawJson"));
+    m_raw->setAccessibleName(tr("Raw JSON"));
+    m_raw->setAccessibleDescription(tr("The shadow document as GetThingShadow returns it"));
+    m_raw->setReadOnly(true);
+    m_raw->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_raw->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+
+    m_tabs->setObjectName(QStringLiteral("shadowTabs"));
+    m_tabs->setAccessibleName(tr("Shadow views"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(splitter, tr("&Tree"));
+    m_tabs->addTab(m_raw, tr("Raw &JSON"));
+
+    // Status line: what is loading, what is out of sync, or what failed with Retry and Details.
+    m_status->setObjectName(QStringLiteral("shadowStatus"));
+    m_status->setAccessibleName(tr("Shadow status"));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_cancel->setObjectName(QStringLiteral("shadowCancel"));
+    m_cancel->setAccessibleName(tr("Cancel loading the shadow"));
+    m_cancel->setVisible(false);
+    connect(m_cancel, &QPushButton::clicked, this, &ShadowView::cancel);
+    m_retry->setObjectName(QStringLiteral("shadowRetry"));
+    m_retry->setAccessibleName(tr("Retry loading the shadow"));
+    m_retry->setVisible(false);
+    connect(m_retry, &QPushButton::clicked, this, &ShadowView::refresh);
+    m_detailsButton->setObjectName(QStringLiteral("shadowDetailsButton"));
+    m_detailsButton->setAccessibleName(tr("Error details"));
+    m_detailsButton->setAccessibleDescription(tr("Shows everything the failed request returned"));
+    m_detailsButton->setCheckable(true);
+    m_detailsButton->setVisible(false);
+    m_details->setObjectName(QStringLiteral("shadowErrorDetails"));
+    m_details->setAccessibleName(tr("Error details"));
+    m_details->setReadOnly(true);
+    m_details->setVisible(false);
+    m_details->setMaximumHeight(6 * fontMetrics().lineSpacing());
+    connect(m_detailsButton, &QPushButton::toggled, m_details, &QWidget::setVisible);
+
+    auto *statusLine = new QHBoxLayout;
+    statusLine->addWidget(m_status, 1);
+    statusLine->addWidget(m_cancel);
+    statusLine->addWidget(m_retry);
+    statusLine->addWidget(m_detailsButton);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(header);
+    layout->addWidget(m_tabs, 1);
+    layout->addLayout(statusLine);
+    layout->addWidget(m_details);
+
+    m_ageTimer->setInterval(AgeRefreshMs);
+    connect(m_ageTimer, &QTimer::timeout, this, [this] {
+        m_desired->updateAges();
+        m_reported->updateAges();
+        m_delta->updateAges();
+    });
+    m_ageTimer->start();
+    updateColors();
+
+    if (!m_source) {
+        m_status->setText(tr("Not connected."));
+        m_refresh->setEnabled(false);
+        return;
+    }
+    m_status->setText(tr("Loading…"));
+    QTimer::singleShot(0, this, [this] {
+        if (!m_document && !m_loading)
+            refresh();
+    });
+}
+
+ShadowView::~ShadowView() = default;
+
+void ShadowView::setDocument(const Iot::ShadowDocument &document)
+{
+    cancel();
+    showDocument(document);
+}
+
+void ShadowView::refresh()
+{
+    if (!m_source)
+        return;
+    m_source->cancelAll();
+    setLoading(true);
+    m_source->fetchDocument(m_thingName, m_shadowName, ++m_generation);
+}
+
+void ShadowView::cancel()
+{
+    if (!m_loading)
+        return;
+    ++m_generation;
+    m_source->cancelAll();
+    setLoading(false);
+    m_status->setText(m_document ? tr("Refresh cancelled.") : tr("Loading cancelled."));
+    m_retry->setVisible(true);
+}
+
+QString ShadowView::statusText() const
+{
+    return m_status->text();
+}
+
+void ShadowView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        updateColors();
+}
+
+void ShadowView::showDocument(const Iot::ShadowDocument &document)
+{
+    m_document = document;
+    m_desired->setContent(document.desired, document.desiredMetadata, document.delta);
+    m_reported->setContent(document.reported, document.reportedMetadata, document.delta);
+    m_delta->setContent(document.delta, document.desiredMetadata, document.delta);
+    m_raw->setPlainText(rawJson(document));
+
+    m_version->setText(tr("Version %1").arg(document.version));
+    const qint64 bytes = NamedShadowsModel::documentBytes(document);
+    m_size->setText(tr("%1 of 8 KB").arg(NamedShadowsModel::sizeText(bytes)));
+    m_size->setToolTip(tr("%1 of %2 bytes: desired and reported, metadata not counted")
+                           .arg(bytes)
+                           .arg(NamedShadowsModel::DocumentLimitBytes));
+    m_sizeBar->setValue(int(std::min(bytes, NamedShadowsModel::DocumentLimitBytes)));
+    m_sizeBar->setAccessibleDescription(m_size->toolTip());
+
+    const int outOfSync = NamedShadowsModel::outOfSyncCount(document);
+    QString text = outOfSync == 0 ? tr("In sync.")
+        : outOfSync == 1          ? tr("1 key out of sync.")
+                                  : tr("%1 keys out of sync.").arg(outOfSync);
+    const int changed
+        = m_desired->changedLeaves() + m_reported->changedLeaves() + m_delta->changedLeaves();
+    if (changed == 1)
+        text = tr("%1 1 value changed since the previous refresh.").arg(text);
+    else if (changed > 1)
+        text = tr("%1 %2 values changed since the previous refresh.").arg(text).arg(changed);
+    m_status->setText(text);
+    m_retry->setVisible(false);
+    m_detailsButton->setVisible(false);
+    m_detailsButton->setChecked(false);
+}
+
+void ShadowView::showError(const QString &message, const QString &details)
+{
+    m_status->setText(message);
+    m_retry->setVisible(true);
+    m_details->setPlainText(details);
+    m_detailsButton->setVisible(!details.isEmpty());
+    m_detailsButton->setChecked(false);
+}
+
+void ShadowView::setLoading(bool loading)
+{
+    m_loading = loading;
+    m_cancel->setVisible(loading);
+    m_refresh->setEnabled(!loading);
+    if (loading) {
+        m_status->setText(m_document ? tr("Refreshing…") : tr("Loading…"));
+        m_retry->setVisible(false);
+        m_detailsButton->setVisible(false);
+        m_detailsButton->setChecked(false);
+    }
+}
+
+void ShadowView::updateColors()
+{
+    const QPalette palette = this->palette();
+    const QColor negative = SemanticColors::negativeText(palette);
+    const QColor base = palette.color(QPalette::Base);
+    for (QTreeView *view : std::as_const(m_views)) {
+        static_cast<HighlightProxy *>(view->model())
+            ->setColors(negative, blend(base, negative, 0.12),
+                        blend(base, palette.color(QPalette::Highlight), 0.3));
+        view->viewport()->update();
+    }
+    m_highlighter->setPalette(palette);
+}
