@@ -5,6 +5,9 @@
 #include "aws/keychainsecretstore.h"
 #include "iot/connection.h"
 #include "mainwindow.h"
+#include "retainedmessageview.h"
+#include "retainedpane.h"
+#include "shadowspane.h"
 #include "sandbox/sandboxserver.h"
 #include "settings/applicationidentity.h"
 #include "settings/connectionchoice.h"
@@ -20,6 +23,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <utility>
 
 Application::Application(LaunchOptions options)
     : m_options(std::move(options))
@@ -226,9 +230,37 @@ void Application::onConnectionStateChanged(const Settings::ConnectionChoice &cho
         return;
     // What connected is what the next start connects to.
     choice.save(*Settings::openUserSettings());
-    // The screenshot waits for the first page of things.
-    connect(m_window->thingsPane(), &ThingsPane::loadFinished, this, &Application::settled,
-            Qt::SingleShotConnection);
+    // The screenshot waits for the first pages of things and topics, and for what the
+    // command line opens.
+    awaitLoad(m_window->thingsPane(), &ThingsPane::loadFinished);
+    awaitLoad(m_window->retainedPane(), &RetainedPane::loadFinished);
+    // Only the first connection opens what the command line names.
+    if (!std::exchange(m_openedFromCommandLine, true)) {
+        if (!m_options.thing.isEmpty()) {
+            awaitLoad(m_window->shadowsPane(), &ShadowsPane::loadFinished);
+            m_window->openThing(m_options.thing,
+                                m_options.shadow.isEmpty() ? std::nullopt
+                                : m_options.shadow == QLatin1String("classic")
+                                    ? std::optional<QString>(QStringLiteral(""))
+                                    : std::optional<QString>(m_options.shadow));
+        }
+        if (!m_options.topic.isEmpty()) {
+            m_window->openTopic(m_options.topic, Workspace::Mode::Keep);
+            if (auto *view = qobject_cast<RetainedMessageView *>(
+                    m_window->workspace()->page(QStringLiteral("topic:") + m_options.topic)))
+                awaitLoad(view, &RetainedMessageView::loadFinished);
+        }
+    }
+}
+
+template<class Sender>
+void Application::awaitLoad(Sender *sender, void (Sender::*finished)())
+{
+    ++m_pendingLoads;
+    connect(sender, finished, this, [this] {
+        if (--m_pendingLoads == 0)
+            settled();
+    }, Qt::SingleShotConnection);
 }
 
 void Application::settled()
@@ -240,8 +272,12 @@ void Application::settled()
 void Application::saveScreenshot()
 {
     std::printf("status: %s\n", qPrintable(m_window->endpointDescription()));
-    if (m_connection && m_connection->state() == Iot::Connection::State::Ready)
+    if (m_connection && m_connection->state() == Iot::Connection::State::Ready) {
         std::printf("things: %s\n", qPrintable(m_window->thingsPane()->statusText()));
+        std::printf("retained: %s\n", qPrintable(m_window->retainedPane()->statusText()));
+        if (!m_options.thing.isEmpty())
+            std::printf("shadows: %s\n", qPrintable(m_window->shadowsPane()->statusText()));
+    }
     if (!m_window->grab().save(m_options.screenshotFile, "PNG")) {
         std::fprintf(stderr, "%s\n",
                      qPrintable(tr("shadowscope: cannot write %1").arg(m_options.screenshotFile)));

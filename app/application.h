@@ -67,6 +67,9 @@ private:
     /** Replaces the window's connection with one to @p choice and starts it. */
     void connectWith(const Settings::ConnectionChoice &choice);
     void onConnectionStateChanged(const Settings::ConnectionChoice &choice);
+    /** Counts @p finished of @p sender among the loads a screenshot waits for. */
+    template<class Sender>
+    void awaitLoad(Sender *sender, void (Sender::*finished)());
     /** The initial loads are done: time for a requested screenshot. */
     void settled();
     void saveScreenshot();
@@ -78,4 +81,6 @@ private:
     std::unique_ptr<Iot::Connection> m_connection;
     std::unique_ptr<MainWindow> m_window; ///< goes first: it shows the connection
     int m_exitCode = 0;
+    int m_pendingLoads = 0;
+    bool m_openedFromCommandLine = false;
 };

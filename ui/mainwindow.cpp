@@ -10,12 +10,15 @@
 #include "iot/iotdataclient.h"
 #include "iot/requestexecutor.h"
 #include "iot/thingspagesource.h"
+#include "namedshadowsmodel.h"
 #include "requestlogmodel.h"
 #include "requestlogview.h"
 #include "retainedmessageview.h"
 #include "retainedpane.h"
 #include "settings/applicationidentity.h"
 #include "settings/recentthings.h"
+#include "shadowspane.h"
+#include "shadowview.h"
 #include "thingspane.h"
 #include "welcomepage.h"
 #include "workspace.h"
@@ -30,10 +33,12 @@
 #include <QSettings>
 #include <QStatusBar>
 
+#include <utility>
+
 namespace {
 
 // Bumped when the docks change, so an old saved layout is not applied to new docks.
-constexpr int LayoutVersion = 1;
+constexpr int LayoutVersion = 2;
 
 } // namespace
 
@@ -54,17 +59,24 @@ MainWindow::MainWindow(QWidget *parent)
     m_thingsPane->setRecentThings(m_recentThings);
     QDockWidget *things = addPane(tr("Things"), QStringLiteral("thingsPane"), m_thingsPane,
                                   Qt::LeftDockWidgetArea);
-    addPane(tr("Shadows"), QStringLiteral("shadowsPane"),
-            createEmptyState(tr("The classic and named shadows of the selected thing."), this),
-            Qt::LeftDockWidgetArea);
+    m_shadowsPane = new ShadowsPane(this);
+    addPane(tr("Shadows"), QStringLiteral("shadowsPane"), m_shadowsPane, Qt::LeftDockWidgetArea);
+    connect(m_thingsPane, &ThingsPane::thingActivated, this, [this](const QString &thing) { openThing(thing); });
+    connect(m_shadowsPane, &ShadowsPane::shadowSelected, this,
+            [this](const QString &thing, const QString &shadow) { openShadow(thing, shadow); });
+    connect(m_shadowsPane, &ShadowsPane::loadFinished, this, &MainWindow::showPendingShadow);
     m_retainedPane = new RetainedPane(this);
     connect(m_retainedPane, &RetainedPane::topicActivated, this, [this](const QString &topic) { openTopic(topic); });
     QDockWidget *retained = addPane(tr("Retained topics"), QStringLiteral("retainedPane"),
-                                    m_retainedPane, Qt::RightDockWidgetArea);
+                                    m_retainedPane, Qt::LeftDockWidgetArea);
     m_requestLog = new RequestLogModel(this);
     QDockWidget *log = addPane(tr("Request log"), QStringLiteral("requestLogPane"),
                                new RequestLogView(m_requestLog, this), Qt::BottomDockWidgetArea);
-    resizeDocks({things, retained}, {320, 340}, Qt::Horizontal);
+    // The retained topics share the left column with the things, so the shadow's three
+    // trees get the width; the tabs switch between them (Alt+1, Alt+3).
+    tabifyDockWidget(things, retained);
+    things->raise();
+    resizeDocks({things}, {320}, Qt::Horizontal);
     resizeDocks({log}, {150}, Qt::Vertical);
     m_copyAs = new CopyAsMenu({}, nullptr, this);
     connect(m_copyAs, &CopyAsMenu::copied, this, [this](const QString &message) {
@@ -127,12 +139,22 @@ void MainWindow::createMenus()
             recent->addAction(tr("No things opened yet"))->setEnabled(false);
     });
 
+    // Alt+1, Alt+2, … go to the panes, in the order they were added (shown and raised if
+    // hidden or behind another's tab); the View menu shows and hides them.
+    go->addSeparator();
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    // Alt+1, Alt+2, … show and hide the panes, in the order they were added.
     const QList<QDockWidget *> docks = findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly);
     for (qsizetype index = 0; index < docks.size(); ++index) {
-        QAction *toggle = docks.at(index)->toggleViewAction();
-        toggle->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + index)));
+        QDockWidget *dock = docks.at(index);
+        QAction *goTo = go->addAction(tr("Go to %1").arg(dock->windowTitle()), this, [dock] {
+            dock->show();
+            dock->raise();
+            dock->widget()->setFocus(Qt::ShortcutFocusReason);
+        });
+        goTo->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + index)));
+        QAction *toggle = dock->toggleViewAction();
+        toggle->setText(tr("Show %1").arg(dock->windowTitle()));
+        toggle->setShortcut(QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key(Qt::Key_1 + index)));
         view->addAction(toggle);
     }
     view->addSeparator();
@@ -199,6 +221,7 @@ void MainWindow::setConnection(Iot::Connection *connection,
     m_workspace->closeAll();
     m_thingsPane->setPageSource(nullptr);
     m_retainedPane->setDataClient(nullptr);
+    m_shadowsPane->setDataClient(nullptr);
     m_copyAs->setContext({}, nullptr);
     m_connection = connection;
     m_choice = choice;
@@ -229,6 +252,7 @@ void MainWindow::onConnectionStateChanged()
             tr("Select a thing to see its shadows: desired, reported and delta side by side."), this));
         m_thingsPane->setPageSource(std::make_unique<Iot::ThingsPageSource>(m_connection->control()));
         m_retainedPane->setDataClient(m_connection->data());
+        m_shadowsPane->setDataClient(m_connection->data());
         m_copyAs->setContext(
             Iot::CopyAsContext{m_connection->dataEndpoint(), m_connection->region(),
                                m_choice.kind == Settings::ConnectionChoice::Kind::AwsProfile ? m_choice.profile : QString(),
@@ -266,9 +290,58 @@ void MainWindow::openTopic(const QString &topic, Workspace::Mode mode)
                           [client, topic] { return new RetainedMessageView(client, topic); }, mode);
 }
 
+void MainWindow::openThing(const QString &thingName, const std::optional<QString> &shadowName)
+{
+    if (!m_connection || !m_connection->data())
+        return;
+    // Null: the first listed shadow.
+    m_pendingShadow = shadowName.value_or(QString());
+    if (m_shadowsPane->thingName() != thingName)
+        m_shadowsPane->openThing(thingName);
+    else if (!m_shadowsPane->model()->isLoading())
+        showPendingShadow();
+}
+
+void MainWindow::showPendingShadow()
+{
+    // A thing opens on the shadow asked for, else on its first (the classic one).
+    const std::optional<QString> wanted = std::exchange(m_pendingShadow, std::nullopt);
+    if (!wanted)
+        return;
+    const QString first = m_shadowsPane->model()->rowCount() > 0
+        ? m_shadowsPane->model()->index(0, 0).data(NamedShadowsModel::ShadowNameRole).toString()
+        : QString();
+    // A shadow asked for by name opens even when it is not listed (its view says why).
+    if (!m_shadowsPane->selectShadow(wanted->isNull() ? first : *wanted) && !wanted->isNull())
+        openShadow(m_shadowsPane->thingName(), *wanted);
+}
+
+void MainWindow::openShadow(const QString &thingName, const QString &shadowName, Workspace::Mode mode)
+{
+    if (!m_connection || !m_connection->data())
+        return;
+    Iot::IotDataClient *client = m_connection->data();
+    const std::optional<Iot::ShadowDocument> document = m_shadowsPane->thingName() == thingName
+        ? m_shadowsPane->document(shadowName)
+        : std::nullopt;
+    const QString shadowTitle = shadowName.isEmpty() ? tr("classic") : shadowName;
+    m_workspace->showPage(QStringLiteral("shadow:%1/%2").arg(thingName, shadowName),
+                          tr("%1 · %2").arg(thingName, shadowTitle),
+                          tr("Shadow %1 of thing %2").arg(shadowTitle, thingName),
+                          [client, thingName, shadowName, document] {
+                              auto *view = new ShadowView(client, thingName, shadowName);
+                              if (document)
+                                  view->setDocument(*document);
+                              return view;
+                          },
+                          mode);
+}
+
 void MainWindow::updateCopyTarget()
 {
-    if (auto *message = qobject_cast<RetainedMessageView *>(m_workspace->currentPage()))
+    if (auto *shadow = qobject_cast<ShadowView *>(m_workspace->currentPage()))
+        m_copyAs->setTarget(Iot::CopyAsTarget::shadow(shadow->thingName(), shadow->shadowName()));
+    else if (auto *message = qobject_cast<RetainedMessageView *>(m_workspace->currentPage()))
         m_copyAs->setTarget(Iot::CopyAsTarget::retainedMessage(message->topic()));
     else
         m_copyAs->setTarget(std::nullopt);

@@ -10,12 +10,14 @@
 #include <QPointer>
 
 #include <memory>
+#include <optional>
 
 class CopyAsMenu;
 class QDockWidget;
 class QLabel;
 class QSettings;
 class RetainedPane;
+class ShadowsPane;
 class ThingsPane;
 class RequestLogModel;
 class WelcomePage;
@@ -63,6 +65,16 @@ public:
 
     ThingsPane *thingsPane() const { return m_thingsPane; }
     RetainedPane *retainedPane() const { return m_retainedPane; }
+    ShadowsPane *shadowsPane() const { return m_shadowsPane; }
+
+    /**
+     * Opens @p thingName (listed or not) in the Shadows pane and, once its shadows are
+     * listed, shows @p shadowName ("" the classic one; nothing: the first listed).
+     */
+    void openThing(const QString &thingName, const std::optional<QString> &shadowName = std::nullopt);
+    /** Shows one shadow in the workspace (its document as the Shadows pane has it, if any). */
+    void openShadow(const QString &thingName, const QString &shadowName,
+                    Workspace::Mode mode = Workspace::Mode::Preview);
     CopyAsMenu *copyAsMenu() const { return m_copyAs; }
 
     /**
@@ -96,6 +108,8 @@ private:
                          Qt::DockWidgetArea area);
     void onConnectionStateChanged();
     void showWelcome(const QString &problem);
+    /** Shows the shadow openThing() asked for, once the thing's shadows are listed. */
+    void showPendingShadow();
     /** What "Copy as" acts on: the current tab's shadow or retained message. */
     void updateCopyTarget();
 
@@ -107,6 +121,9 @@ private:
     std::unique_ptr<QSettings> m_settings;
     Settings::RecentThings *m_recentThings = nullptr;
     RetainedPane *m_retainedPane = nullptr;
+    ShadowsPane *m_shadowsPane = nullptr;
+    /** The shadow to show once the opened thing's shadows are listed. */
+    std::optional<QString> m_pendingShadow;
     CopyAsMenu *m_copyAs = nullptr;
     Workspace *m_workspace = nullptr;
     QLabel *m_endpointLabel = nullptr;

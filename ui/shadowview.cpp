@@ -269,10 +269,13 @@ ShadowView::ShadowView(Iot::IotDataClient *client, const QString &thingName,
         view->header()->resizeSection(JsonTreeModel::Updated, 12 * charWidth);
         // The trees are small (8 KB at most): keep every level open after each refresh, and
         // give keys and ages the room they need.
-        connect(proxy, &QAbstractItemModel::modelReset, view, [view] {
+        // Long keys are cut at 24 characters, so the values stay readable.
+        connect(proxy, &QAbstractItemModel::modelReset, view, [view, charWidth] {
             view->expandAll();
             view->resizeColumnToContents(JsonTreeModel::Key);
             view->resizeColumnToContents(JsonTreeModel::Updated);
+            view->setColumnWidth(JsonTreeModel::Key,
+                                 std::min(view->columnWidth(JsonTreeModel::Key), 24 * charWidth));
         });
         auto *layout = new QVBoxLayout(pane);
         layout->setContentsMargins(0, 0, 0, 0);
