@@ -65,6 +65,8 @@ QWidget *Workspace::showPage(const QString &key, const QString &title, const QSt
         }
         index = m_tabs->insertTab(index < 0 ? m_tabs->count() : index, page, title);
         m_tabs->setTabToolTip(index, toolTip);
+        if (QWidget *close = m_tabs->tabBar()->tabButton(index, QTabBar::RightSide))
+            close->setAccessibleName(tr("Close %1").arg(title));
         if (mode == Mode::Preview)
             m_preview = page;
     }

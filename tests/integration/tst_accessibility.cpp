@@ -1,10 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The whole window through the accessibility interface a screen reader (AT-SPI) reads: with a
-// connection to the in-process sandbox and something open in every pane, every control a
-// user can reach has an accessible name, and every menu command can be reached from the
-// keyboard (a shortcut or a mnemonic).
+// The whole window on the in-process sandbox: opening a thing shows its shadows and its first
+// shadow in a tab, opening a retained topic adds its message's tab, Edit > Copy As follows
+// the current tab; and through the accessibility interface a screen reader (AT-SPI) reads,
+// with something open in every pane, every control a user can reach has an accessible name
+// and every menu command can be reached from the keyboard (a shortcut or a mnemonic).
 #include "iot/connection.h"
+#include "copyasmenu.h"
+#include "iot/copyas.h"
 #include "mainwindow.h"
+#include "retainedmessageview.h"
+#include "retainedpane.h"
+#include "shadowspane.h"
+#include "shadowview.h"
 #include "sandbox/sandboxserver.h"
 #include "settings/applicationidentity.h"
 #include "thingspane.h"
@@ -13,6 +20,7 @@
 #include <QAbstractItemView>
 #include <QAccessible>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QMenu>
@@ -80,6 +88,40 @@ private Q_SLOTS:
         QVERIFY(things.wait(10000));
     }
 
+    // A thing opened by name shows its shadows, and its first one (the classic) in a tab.
+    void openThing()
+    {
+        QSignalSpy shadows(m_window->shadowsPane(), &ShadowsPane::loadFinished);
+        m_window->openThing(QStringLiteral("hvac-b2-floor3-01"));
+        QVERIFY(shadows.wait(10000));
+        QCOMPARE(m_window->shadowsPane()->statusText(), QStringLiteral("3 shadows"));
+        auto *view = qobject_cast<ShadowView *>(m_window->workspace()->currentPage());
+        QVERIFY(view);
+        QCOMPARE(view->thingName(), QStringLiteral("hvac-b2-floor3-01"));
+        QCOMPARE(view->shadowName(), QString());
+        QCOMPARE(m_window->copyAsMenu()->target(),
+                 std::optional(Iot::CopyAsTarget::shadow(QStringLiteral("hvac-b2-floor3-01"))));
+        // Another shadow replaces the preview tab.
+        QVERIFY(m_window->shadowsPane()->selectShadow(QStringLiteral("config")));
+        QCOMPARE(m_window->workspace()->tabs()->count(), 1);
+        QCOMPARE(qobject_cast<ShadowView *>(m_window->workspace()->currentPage())->shadowName(),
+                 QStringLiteral("config"));
+    }
+
+    // A retained topic opened from the pane gets its own tab; Copy As follows.
+    void openTopic()
+    {
+        const QString topic = QStringLiteral("site/berlin-1/building/b1/floor/1/hvac-b1-floor1-01/temperature");
+        m_window->openTopic(topic, Workspace::Mode::Keep);
+        auto *view = qobject_cast<RetainedMessageView *>(m_window->workspace()->currentPage());
+        QVERIFY(view);
+        QSignalSpy loaded(view, &RetainedMessageView::loadFinished);
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(view->message()->topic, topic);
+        QCOMPARE(m_window->copyAsMenu()->target(), std::optional(Iot::CopyAsTarget::retainedMessage(topic)));
+        QVERIFY(m_window->copyAsMenu()->awsCliAction()->isEnabled());
+    }
+
     void cleanupTestCase()
     {
         m_window.reset();
@@ -89,13 +131,19 @@ private Q_SLOTS:
     void everyControlHasAName()
     {
         QStringList nameless;
-        const QList<QWidget *> widgets = m_window->findChildren<QWidget *>();
-        for (QWidget *widget : widgets) {
-            if (!widget->isVisibleTo(m_window.get()) || !isControl(widget))
-                continue;
-            QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(widget);
-            if (!accessible || accessible->text(QAccessible::Name).trimmed().isEmpty())
-                nameless << describe(widget);
+        // Each pane in turn in front (the things and the retained topics share a column).
+        const QList<QDockWidget *> docks = m_window->findChildren<QDockWidget *>();
+        for (QDockWidget *dock : docks) {
+            dock->raise();
+            const QList<QWidget *> widgets = m_window->findChildren<QWidget *>();
+            for (QWidget *widget : widgets) {
+                if (!widget->isVisibleTo(m_window.get()) || !isControl(widget))
+                    continue;
+                QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(widget);
+                if ((!accessible || accessible->text(QAccessible::Name).trimmed().isEmpty())
+                    && !nameless.contains(describe(widget)))
+                    nameless << describe(widget);
+            }
         }
         QVERIFY2(nameless.isEmpty(), qPrintable(nameless.join(QLatin1Char('\n'))));
     }
