@@ -65,6 +65,11 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_shadowsPane, &ShadowsPane::shadowSelected, this,
             [this](const QString &thing, const QString &shadow) { openShadow(thing, shadow); });
     connect(m_shadowsPane, &ShadowsPane::loadFinished, this, &MainWindow::showPendingShadow);
+    // A thing opened before its page of things arrived is selected when it does.
+    connect(m_thingsPane, &ThingsPane::loadFinished, this, [this] {
+        if (!m_shadowsPane->thingName().isEmpty() && m_thingsPane->currentThing() != m_shadowsPane->thingName())
+            m_thingsPane->selectThing(m_shadowsPane->thingName());
+    });
     m_retainedPane = new RetainedPane(this);
     connect(m_retainedPane, &RetainedPane::topicActivated, this, [this](const QString &topic) { openTopic(topic); });
     QDockWidget *retained = addPane(tr("Retained topics"), QStringLiteral("retainedPane"),
@@ -294,6 +299,12 @@ void MainWindow::openThing(const QString &thingName, const std::optional<QString
 {
     if (!m_connection || !m_connection->data())
         return;
+    // Selecting the open thing again keeps the shadow on show.
+    if (!shadowName && m_shadowsPane->thingName() == thingName)
+        return;
+    // The Things pane shows which thing is open (selecting it there opens it, with the first
+    // shadow, before the shadow asked for here is set).
+    m_thingsPane->selectThing(thingName);
     // Null: the first listed shadow.
     m_pendingShadow = shadowName.value_or(QString());
     if (m_shadowsPane->thingName() != thingName)
