@@ -77,6 +77,8 @@ QString kindName(ApiError::Kind kind)
         return QStringLiteral("Credentials");
     case ApiError::Kind::ClockSkew:
         return QStringLiteral("ClockSkew");
+    case ApiError::Kind::ReadOnly:
+        return QStringLiteral("ReadOnly");
     }
     return {};
 }
