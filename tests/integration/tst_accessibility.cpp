@@ -12,7 +12,7 @@
 #include "retainedpane.h"
 #include "shadowspane.h"
 #include "shadowview.h"
-#include "sandbox/sandboxserver.h"
+#include "sandboxrig.h"
 #include "settings/applicationidentity.h"
 #include "thingspane.h"
 
@@ -25,15 +25,11 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
-#include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QTest>
 
 namespace {
-
-const QString AccessKey = QStringLiteral("AKIDACCESSIBILITY");
-const QString SecretKey = QStringLiteral("accessibility-test-secret");
 
 // A control a user reaches with the keyboard or the mouse (a view's header is read as part of
 // its view).
@@ -61,8 +57,7 @@ class TestAccessibility : public QObject
 {
     Q_OBJECT
 
-    Sandbox::SandboxServer m_sandbox;
-    QNetworkAccessManager m_network;
+    SandboxRig m_rig;
     std::unique_ptr<Iot::Connection> m_connection;
     std::unique_ptr<MainWindow> m_window;
 
@@ -70,15 +65,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         Settings::applyApplicationIdentity();
-        Sandbox::ServerOptions options;
-        options.demo = true;
-        options.accessKeyId = AccessKey;
-        options.secretAccessKey = SecretKey;
-        QString error;
-        QVERIFY2(m_sandbox.start(options, &error), qPrintable(error));
-        m_connection = std::make_unique<Iot::Connection>(
-            &m_network, Iot::ConnectionSetup::forSandbox(m_sandbox.endpoint(), m_sandbox.region(),
-                                                         AccessKey, SecretKey));
+        QVERIFY(m_rig.start(SandboxRig::demo()));
+        m_connection = std::make_unique<Iot::Connection>(&m_rig.network, m_rig.connectionSetup());
         m_window = std::make_unique<MainWindow>();
         m_window->setConnection(m_connection.get(),
                                 Settings::ConnectionChoice{Settings::ConnectionChoice::Kind::Sandbox, {}, {}, {}, {}});

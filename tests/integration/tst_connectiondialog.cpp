@@ -10,12 +10,13 @@
 #include "connectiondialog.h"
 #include "iot/connection.h"
 #include "mainwindow.h"
-#include "sandbox/sandboxserver.h"
+#include "sandboxrig.h"
 #include "settings/appprofiles.h"
 #include "settings/applicationidentity.h"
 #include "thingsmodel.h"
 #include "thingspane.h"
 #include "welcomepage.h"
+#include "widgetwaits.h"
 #include "workspace.h"
 
 #include <QComboBox>
@@ -26,7 +27,6 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
-#include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -66,8 +66,7 @@ class TestConnectionDialog : public QObject
 {
     Q_OBJECT
 
-    Sandbox::SandboxServer m_sandbox;
-    QNetworkAccessManager m_network;
+    SandboxRig m_rig;
     Aws::MemorySecretStore m_secrets;
 
     // A connection to the sandbox, as the application makes it.
@@ -79,9 +78,7 @@ class TestConnectionDialog : public QObject
     std::unique_ptr<ConnectionDialog> makeDialog(const std::optional<Settings::ConnectionChoice> &current = {})
     {
         auto dialog = std::make_unique<ConnectionDialog>(&m_secrets, m_factory, current);
-        dialog->show();
-        dialog->activateWindow();
-        if (!QTest::qWaitForWindowActive(dialog.get()))
+        if (!showActive(*dialog))
             qWarning("the dialog did not become active");
         return dialog;
     }
@@ -91,14 +88,12 @@ class TestConnectionDialog : public QObject
         = [this](const Settings::ConnectionChoice &choice, QString *error)
             -> std::unique_ptr<Iot::Connection> {
             if (choice.kind == Kind::Sandbox)
-                return std::make_unique<Iot::Connection>(
-                    &m_network, Iot::ConnectionSetup::forSandbox(m_sandbox.endpoint(), m_sandbox.region(),
-                                                                 AccessKey, SecretKey));
+                return std::make_unique<Iot::Connection>(&m_rig.network, m_rig.connectionSetup());
             std::optional<Iot::ConnectionSetup> setup =
                 Iot::ConnectionSetup::forChoice(choice, Aws::AwsProfiles::load(), &m_secrets, error);
             if (!setup)
                 return nullptr;
-            return std::make_unique<Iot::Connection>(&m_network, std::move(*setup));
+            return std::make_unique<Iot::Connection>(&m_rig.network, std::move(*setup));
         };
 
     static QStringList listed(ConnectionDialog *dialog)
@@ -145,13 +140,11 @@ private Q_SLOTS:
     {
         Settings::applyApplicationIdentity();
         Settings::openUserSettings()->clear(); // what an earlier run left
-        Sandbox::ServerOptions options;
-        options.demo = true;
+        Sandbox::ServerOptions options = SandboxRig::demo();
         options.accessKeyId = AccessKey;
         options.secretAccessKey = SecretKey;
-        QString error;
-        QVERIFY2(m_sandbox.start(options, &error), qPrintable(error));
-        const QString endpoint = m_sandbox.endpoint().toString();
+        QVERIFY(m_rig.start(options));
+        const QString endpoint = m_rig.server.endpoint().toString();
         writeFile(QDir::home().filePath(QStringLiteral(".aws/config")),
                   QStringLiteral("[profile lab]\nregion = us-east-1\nendpoint_url = %1\n"
                                  "[profile wrong]\nregion = us-east-1\nendpoint_url = %1\n")
@@ -183,7 +176,7 @@ private Q_SLOTS:
         QVERIFY(test(dialog.get()));
         const QString text = report(dialog.get());
         QVERIFY2(text.startsWith(QStringLiteral("Connected.")), qPrintable(text));
-        QVERIFY2(text.contains(QStringLiteral("Data endpoint: ") + m_sandbox.endpoint().toString()), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("Data endpoint: ") + m_rig.server.endpoint().toString()), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("Region: us-east-1")), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("Credentials: profile lab in ")), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("First request: DescribeEndpoint answered")), qPrintable(text));
@@ -233,7 +226,7 @@ private Q_SLOTS:
         QVERIFY(!test(dialog.get()));
         QCOMPARE(problem(dialog.get()), QStringLiteral("Give the region of the account's things, such as eu-west-1."));
         dialog->findChild<QComboBox *>(QStringLiteral("regionBox"))->setCurrentText(QStringLiteral("us-east-1"));
-        type(dialog.get(), "endpointEdit", m_sandbox.endpoint().toString());
+        type(dialog.get(), "endpointEdit", m_rig.server.endpoint().toString());
         QVERIFY(test(dialog.get()));
         QVERIFY2(report(dialog.get()).contains(
                      QStringLiteral("Credentials: Shadowscope profile bench (secret in the system keychain)")),
@@ -301,9 +294,9 @@ private Q_SLOTS:
         window.setConnection(first.get(), sandbox);
         QSignalSpy loaded(window.thingsPane(), &ThingsPane::loadFinished);
         first->start();
-        QCOMPARE(window.endpointDescription(), QStringLiteral("Sandbox · %1 · us-east-1 · connecting…").arg(m_sandbox.endpoint().toString()));
+        QCOMPARE(window.endpointDescription(), QStringLiteral("Sandbox · %1 · us-east-1 · connecting…").arg(m_rig.server.endpoint().toString()));
         QVERIFY(loaded.wait(10000));
-        QCOMPARE(window.endpointDescription(), QStringLiteral("Sandbox · %1 · us-east-1 · connected").arg(m_sandbox.endpoint().toString()));
+        QCOMPARE(window.endpointDescription(), QStringLiteral("Sandbox · %1 · us-east-1 · connected").arg(m_rig.server.endpoint().toString()));
         QCOMPARE(window.thingsPane()->model()->rowCount(), 50);
         window.setConnection(second.get(), sandbox);
         first.reset();

@@ -7,13 +7,12 @@
 // message's payload bytes (binary, and on a topic with a space, quotes, $, % and é).
 #include "iot/copyas.h"
 #include "sandbox/sandboxbackend.h"
-#include "sandbox/sandboxserver.h"
+#include "sandboxrig.h"
 
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
 #include <QSignalSpy>
@@ -59,9 +58,8 @@ private Q_SLOTS:
         // A pinned clock keeps the shadow's timestamp, so every fetch gives the same bytes.
         m_start = QDateTime::currentDateTimeUtc();
         options.pinnedClock = m_start;
-        QString error;
-        QVERIFY2(m_server.start(options, &error), qPrintable(error));
-        Sandbox::SandboxBackend *backend = m_server.backend();
+        QVERIFY(m_rig.start(options));
+        Sandbox::SandboxBackend *backend = m_rig.server.backend();
         const QJsonObject desired { { QStringLiteral("on"), true },
                                     { QStringLiteral("name"), QStringLiteral("café \"x\"") } };
         const QByteArray classic
@@ -117,7 +115,7 @@ private Q_SLOTS:
         const QByteArray document = fetchPresigned(target);
         QCOMPARE(QJsonDocument::fromJson(document).object(),
                  std::get<QJsonObject>(
-                     m_server.backend()->getThingShadow(target.thingName, target.shadowName)));
+                     m_rig.server.backend()->getThingShadow(target.thingName, target.shadowName)));
         for (const auto &[description, command, environment] : commands(target)) {
             const QByteArray output = run(command, environment);
             QVERIFY2(output == document,
@@ -161,7 +159,7 @@ private Q_SLOTS:
             = CopyAs::presignedUrl(context(false), CopyAsTarget::shadow(ThingName),
                                    { AccessKey, SecretKey, {} }, m_start.addSecs(-10), 1);
         QNetworkReply *reply
-            = m_network.get(QNetworkRequest(QUrl::fromEncoded(url, QUrl::StrictMode)));
+            = m_rig.network.get(QNetworkRequest(QUrl::fromEncoded(url, QUrl::StrictMode)));
         QSignalSpy finished(reply, &QNetworkReply::finished);
         QVERIFY(finished.wait(10000));
         QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 403);
@@ -179,8 +177,8 @@ private:
     CopyAsContext context(bool inlineKeys) const
     {
         CopyAsContext context;
-        context.endpoint = m_server.endpoint();
-        context.region = m_server.region();
+        context.endpoint = m_rig.server.endpoint();
+        context.region = m_rig.server.region();
         if (inlineKeys)
             context.sandboxKeys = { AccessKey, SecretKey, {} };
         else
@@ -240,7 +238,7 @@ private:
             = CopyAs::presignedUrl(context(false), target, { AccessKey, SecretKey, {} },
                                    QDateTime::currentDateTimeUtc(), 300);
         QNetworkReply *reply
-            = m_network.get(QNetworkRequest(QUrl::fromEncoded(url, QUrl::StrictMode)));
+            = m_rig.network.get(QNetworkRequest(QUrl::fromEncoded(url, QUrl::StrictMode)));
         QSignalSpy finished(reply, &QNetworkReply::finished);
         if (!finished.wait(10000))
             return {};
@@ -252,8 +250,7 @@ private:
     }
 
     QTemporaryDir m_home;
-    Sandbox::SandboxServer m_server;
-    QNetworkAccessManager m_network;
+    SandboxRig m_rig;
     QVersionNumber m_curlVersion;
     QDateTime m_start; ///< the sandbox's pinned clock
 };

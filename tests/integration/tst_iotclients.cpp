@@ -9,10 +9,9 @@
 #include "iot/iotjson.h"
 #include "iot/requestexecutor.h"
 #include "sandbox/sandboxbackend.h"
-#include "sandbox/sandboxserver.h"
+#include "sandboxrig.h"
 
 #include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QRegularExpression>
 #include <QSet>
 #include <QSignalSpy>
@@ -27,8 +26,6 @@
 
 namespace {
 
-const QString AccessKey = QStringLiteral("AKIDEXAMPLE");
-const QString SecretKey = QStringLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
 const QString SessionToken = QStringLiteral("FQoGZXIvYXdzEXAMPLETOKEN");
 const QString AwkwardTopic = QStringLiteral("a/b c/%/café");
 
@@ -58,77 +55,6 @@ private:
     std::optional<Aws::Credentials> m_credentials;
     QString m_failure;
 };
-
-// One sandbox and the client stack on it, recording the request log.
-struct Rig
-{
-    std::unique_ptr<Sandbox::SandboxServer> server;
-    QNetworkAccessManager network;
-    std::unique_ptr<Aws::CredentialsProvider> credentials;
-    std::unique_ptr<Iot::RequestExecutor> executor;
-    std::unique_ptr<Iot::IotDataClient> data;
-    std::unique_ptr<Iot::IotControlClient> control;
-    QList<Iot::RequestLogEntry> log;
-
-    Iot::Endpoint endpoint(const QString &service) const
-    {
-        Iot::Endpoint endpoint{server->endpoint(), {server->region(), service}, {}};
-        if (!server->certificate().isNull())
-            endpoint.caCertificates = {server->certificate()};
-        return endpoint;
-    }
-
-    // Replaces the credentials (and so the executor and clients).
-    void useCredentials(std::unique_ptr<Aws::CredentialsProvider> provider)
-    {
-        control.reset();
-        data.reset();
-        executor.reset();
-        credentials = std::move(provider);
-        executor = std::make_unique<Iot::RequestExecutor>(&network, credentials.get());
-        // Backoff 0: retries are immediate.
-        executor->setRetryPolicy(Iot::RetryPolicy([] { return 0.0; }));
-        QObject::connect(executor.get(), &Iot::RequestExecutor::attemptFinished, executor.get(),
-                         [this](const Iot::RequestLogEntry &entry) { log.append(entry); });
-        data = std::make_unique<Iot::IotDataClient>(executor.get(), endpoint(QStringLiteral("iotdata")));
-        control = std::make_unique<Iot::IotControlClient>(executor.get(), endpoint(QStringLiteral("iot")));
-    }
-
-    void setFaults(const QByteArray &plan)
-    {
-        QNetworkRequest request(server->endpoint().resolved(QUrl(QStringLiteral("/_sandbox/faults"))));
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        if (!server->certificate().isNull()) {
-            QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-            tls.setCaCertificates({server->certificate()});
-            request.setSslConfiguration(tls);
-        }
-        QNetworkReply *reply = network.put(request, plan);
-        QSignalSpy finished(reply, &QNetworkReply::finished);
-        QVERIFY(finished.wait(5000));
-        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
-        reply->deleteLater();
-    }
-};
-
-std::unique_ptr<Rig> makeRig(Sandbox::ServerOptions options = {},
-                             const QString &sessionToken = {})
-{
-    auto rig = std::make_unique<Rig>();
-    options.accessKeyId = AccessKey;
-    options.secretAccessKey = SecretKey;
-    options.sessionToken = sessionToken;
-    options.adminApi = true;
-    rig->server = std::make_unique<Sandbox::SandboxServer>();
-    QString error;
-    if (!rig->server->start(options, &error)) {
-        qWarning("sandbox did not start: %s", qPrintable(error));
-        return nullptr;
-    }
-    rig->useCredentials(std::make_unique<Aws::StaticCredentialsProvider>(
-        Aws::Credentials{{AccessKey, SecretKey, sessionToken}, std::nullopt, {}}));
-    return rig;
-}
 
 template<class T>
 struct Outcome
@@ -179,9 +105,9 @@ private Q_SLOTS:
         QFETCH(bool, tls);
         Sandbox::ServerOptions options;
         options.tls = tls;
-        auto rig = makeRig(options);
-        QVERIFY(rig);
-        QCOMPARE(rig->server->endpoint().scheme(), tls ? QStringLiteral("https") : QStringLiteral("http"));
+        SandboxRig rig;
+        QVERIFY(rig.start(options));
+        QCOMPARE(rig.server.endpoint().scheme(), tls ? QStringLiteral("https") : QStringLiteral("http"));
 
         Iot::PublishRequest publish;
         publish.topic = AwkwardTopic;
@@ -194,12 +120,12 @@ private Q_SLOTS:
         publish.messageExpiry = 3600;
         publish.userProperties = {{QStringLiteral("unit"), QStringLiteral("°C")},
                                   {QStringLiteral("unit"), QStringLiteral("K")}};
-        const auto published = await(rig->data->publish(publish));
+        const auto published = await(rig.data->publish(publish));
         QVERIFY2(!published.error.isError(), qPrintable(published.error.userMessage()));
         QCOMPARE(published.attempts, 1);
         QCOMPARE(published.finishedCount, 1);
 
-        const auto message = await<Iot::RetainedMessage>(rig->data->getRetainedMessage(AwkwardTopic));
+        const auto message = await<Iot::RetainedMessage>(rig.data->getRetainedMessage(AwkwardTopic));
         QVERIFY2(message.value, qPrintable(message.error.userMessage()));
         QCOMPARE(message.value->topic, AwkwardTopic);
         QCOMPARE(message.value->payload, publish.payload);
@@ -207,14 +133,14 @@ private Q_SLOTS:
         QCOMPARE(message.value->userProperties, publish.userProperties);
         QVERIFY(qAbs(message.value->lastModified.secsTo(QDateTime::currentDateTimeUtc())) < 60);
 
-        const auto retained = await<Iot::RetainedPage>(rig->data->listRetainedMessages());
+        const auto retained = await<Iot::RetainedPage>(rig.data->listRetainedMessages());
         QVERIFY2(retained.value, qPrintable(retained.error.userMessage()));
         QCOMPARE(retained.value->topics.size(), 1);
         QCOMPARE(retained.value->topics.at(0).topic, AwkwardTopic);
         QCOMPARE(retained.value->topics.at(0).payloadSize, publish.payload.size());
         QVERIFY(retained.value->nextToken.isEmpty());
 
-        const auto updated = await<Iot::ShadowDocument>(rig->data->updateThingShadow(
+        const auto updated = await<Iot::ShadowDocument>(rig.data->updateThingShadow(
             QStringLiteral("lamp:01"), QStringLiteral("config"),
             R"({"state":{"desired":{"level":3},"reported":{"level":1}},"clientToken":"t-1"})"));
         QVERIFY2(updated.value, qPrintable(updated.error.userMessage()));
@@ -223,7 +149,7 @@ private Q_SLOTS:
         QCOMPARE(updated.value->desired.value(QStringLiteral("level")).toInt(), 3);
 
         const auto shadow = await<Iot::ShadowDocument>(
-            rig->data->getThingShadow(QStringLiteral("lamp:01"), QStringLiteral("config")));
+            rig.data->getThingShadow(QStringLiteral("lamp:01"), QStringLiteral("config")));
         QVERIFY2(shadow.value, qPrintable(shadow.error.userMessage()));
         QCOMPARE(shadow.value->version, 1);
         QCOMPARE(shadow.value->reported.value(QStringLiteral("level")).toInt(), 1);
@@ -231,33 +157,33 @@ private Q_SLOTS:
         QVERIFY(shadow.value->desiredMetadata.contains(QStringLiteral("level")));
 
         const auto names = await<Iot::NamedShadowPage>(
-            rig->data->listNamedShadowsForThing(QStringLiteral("lamp:01")));
+            rig.data->listNamedShadowsForThing(QStringLiteral("lamp:01")));
         QVERIFY2(names.value, qPrintable(names.error.userMessage()));
         QCOMPARE(names.value->names, QStringList{QStringLiteral("config")});
 
         const auto deleted = await<Iot::DeletedShadow>(
-            rig->data->deleteThingShadow(QStringLiteral("lamp:01"), QStringLiteral("config")));
+            rig.data->deleteThingShadow(QStringLiteral("lamp:01"), QStringLiteral("config")));
         QVERIFY2(deleted.value, qPrintable(deleted.error.userMessage()));
         QCOMPARE(deleted.value->version, 1);
 
         const auto missing = await<Iot::ShadowDocument>(
-            rig->data->getThingShadow(QStringLiteral("lamp:01"), QStringLiteral("config")));
+            rig.data->getThingShadow(QStringLiteral("lamp:01"), QStringLiteral("config")));
         QCOMPARE(int(missing.error.kind), int(Iot::ApiError::Kind::Service));
         QCOMPARE(missing.error.httpStatus, 404);
         QCOMPARE(missing.error.code, QStringLiteral("ResourceNotFoundException"));
         QVERIFY(!missing.value);
 
-        const auto endpoint = await<Iot::EndpointAddress>(rig->control->describeEndpoint());
+        const auto endpoint = await<Iot::EndpointAddress>(rig.control->describeEndpoint());
         QVERIFY2(endpoint.value, qPrintable(endpoint.error.userMessage()));
         QVERIFY(endpoint.value->address.endsWith(QLatin1String("-ats.iot.us-east-1.amazonaws.com")));
 
-        const auto things = await<Iot::ThingPage>(rig->control->listThings());
+        const auto things = await<Iot::ThingPage>(rig.control->listThings());
         QVERIFY2(things.value, qPrintable(things.error.userMessage()));
         QVERIFY(things.value->things.isEmpty());
 
         // Each operation once (the log names them), every attempt the first.
         QSet<QString> operations;
-        for (const Iot::RequestLogEntry &entry : std::as_const(rig->log)) {
+        for (const Iot::RequestLogEntry &entry : std::as_const(rig.log)) {
             operations.insert(entry.operation);
             QCOMPARE(entry.attempt, 1);
         }
@@ -272,15 +198,15 @@ private Q_SLOTS:
         Sandbox::ServerOptions options;
         options.dataDir = dir.path();
         options.demo = true;
-        auto rig = makeRig(options);
-        QVERIFY(rig);
+        SandboxRig rig;
+        QVERIFY(rig.start(options));
 
         QStringList names;
         Iot::ListThingsRequest request;
         request.maxResults = 7;
         int pages = 0;
         do {
-            const auto page = await<Iot::ThingPage>(rig->control->listThings(request));
+            const auto page = await<Iot::ThingPage>(rig.control->listThings(request));
             QVERIFY2(page.value, qPrintable(page.error.userMessage()));
             QVERIFY(page.value->things.size() <= 7);
             for (const Iot::ThingSummary &thing : page.value->things)
@@ -288,13 +214,13 @@ private Q_SLOTS:
             request.nextToken = page.value->nextToken;
             ++pages;
         } while (!request.nextToken.isEmpty());
-        QCOMPARE(names.size(), rig->server->backend()->thingCount());
+        QCOMPARE(names.size(), rig.server.backend()->thingCount());
         QCOMPARE(QSet<QString>(names.cbegin(), names.cend()).size(), names.size());
         QVERIFY(pages > 1);
 
         Iot::ListThingsRequest filtered;
         filtered.thingTypeName = QStringLiteral("Thermostat");
-        const auto thermostats = await<Iot::ThingPage>(rig->control->listThings(filtered));
+        const auto thermostats = await<Iot::ThingPage>(rig.control->listThings(filtered));
         QVERIFY2(thermostats.value, qPrintable(thermostats.error.userMessage()));
         QVERIFY(!thermostats.value->things.isEmpty());
         QVERIFY(thermostats.value->things.size() < names.size());
@@ -306,23 +232,23 @@ private Q_SLOTS:
         QStringList topics;
         QString token;
         do {
-            const auto page = await<Iot::RetainedPage>(rig->data->listRetainedMessages(token, 50));
+            const auto page = await<Iot::RetainedPage>(rig.data->listRetainedMessages(token, 50));
             QVERIFY2(page.value, qPrintable(page.error.userMessage()));
             for (const Iot::RetainedMessageSummary &topic : page.value->topics)
                 topics.append(topic.topic);
             token = page.value->nextToken;
         } while (!token.isEmpty());
-        QCOMPARE(topics.size(), rig->server->backend()->retainedCount());
+        QCOMPARE(topics.size(), rig.server.backend()->retainedCount());
         QCOMPARE(QSet<QString>(topics.cbegin(), topics.cend()).size(), topics.size());
 
         for (const QString &shadow : {QStringLiteral("a"), QStringLiteral("b:1"), QStringLiteral("c")})
-            QVERIFY(!await(rig->data->updateThingShadow(QStringLiteral("pager"), shadow,
+            QVERIFY(!await(rig.data->updateThingShadow(QStringLiteral("pager"), shadow,
                                                         R"({"state":{"reported":{"x":1}}})"))
                          .error.isError());
         QStringList shadows;
         do {
             const auto page = await<Iot::NamedShadowPage>(
-                rig->data->listNamedShadowsForThing(QStringLiteral("pager"), token, 1));
+                rig.data->listNamedShadowsForThing(QStringLiteral("pager"), token, 1));
             QVERIFY2(page.value, qPrintable(page.error.userMessage()));
             QCOMPARE(page.value->names.size(), 1);
             shadows += page.value->names;
@@ -335,30 +261,30 @@ private Q_SLOTS:
     // once, three log entries, the retry cost refunded to the quota.
     void throttledTwiceThenSucceeds()
     {
-        auto rig = makeRig();
-        QVERIFY(rig);
-        QVERIFY(!await(rig->data->updateThingShadow(QStringLiteral("lamp"), {},
+        SandboxRig rig;
+        QVERIFY(rig.start());
+        QVERIFY(!await(rig.data->updateThingShadow(QStringLiteral("lamp"), {},
                                                     R"({"state":{"reported":{"on":true}}})"))
                      .error.isError());
-        rig->setFaults(R"({"rules":[{"operations":["GetThingShadow"],"kind":"status","status":429,"count":2}]})");
-        rig->log.clear();
-        const auto shadow = await<Iot::ShadowDocument>(rig->data->getThingShadow(QStringLiteral("lamp")));
+        QVERIFY(rig.setFaults(R"({"rules":[{"operations":["GetThingShadow"],"kind":"status","status":429,"count":2}]})"));
+        rig.log.clear();
+        const auto shadow = await<Iot::ShadowDocument>(rig.data->getThingShadow(QStringLiteral("lamp")));
         QVERIFY2(shadow.value, qPrintable(shadow.error.userMessage()));
         QCOMPARE(shadow.attempts, 3);
         QCOMPARE(shadow.finishedCount, 1);
         QCOMPARE(shadow.value->reported.value(QStringLiteral("on")).toBool(), true);
-        QCOMPARE(rig->log.size(), 3);
+        QCOMPARE(rig.log.size(), 3);
         for (int i = 0; i < 3; ++i) {
-            QCOMPARE(rig->log.at(i).attempt, i + 1);
-            QCOMPARE(rig->log.at(i).operation, QStringLiteral("GetThingShadow"));
+            QCOMPARE(rig.log.at(i).attempt, i + 1);
+            QCOMPARE(rig.log.at(i).operation, QStringLiteral("GetThingShadow"));
         }
-        QCOMPARE(rig->log.at(0).httpStatus, 429);
-        QCOMPARE(rig->log.at(0).errorCode, QStringLiteral("ThrottlingException"));
-        QCOMPARE(rig->log.at(1).httpStatus, 429);
-        QCOMPARE(rig->log.at(2).httpStatus, 200);
-        QVERIFY(rig->log.at(2).errorCode.isEmpty());
+        QCOMPARE(rig.log.at(0).httpStatus, 429);
+        QCOMPARE(rig.log.at(0).errorCode, QStringLiteral("ThrottlingException"));
+        QCOMPARE(rig.log.at(1).httpStatus, 429);
+        QCOMPARE(rig.log.at(2).httpStatus, 200);
+        QVERIFY(rig.log.at(2).errorCode.isEmpty());
         // 500 − 5 − 5 for the retries, + 5 refunded for the final success.
-        QCOMPARE(rig->executor->retryPolicy().quota(), 495);
+        QCOMPARE(rig.executor->retryPolicy().quota(), 495);
     }
 
     // A 403 (a wrong signature) and a 409 (a version conflict) are never retried.
@@ -371,16 +297,16 @@ private Q_SLOTS:
     void notRetried()
     {
         QFETCH(int, status);
-        auto rig = makeRig();
-        QVERIFY(rig);
-        QVERIFY(!await(rig->data->updateThingShadow(QStringLiteral("lamp"), {},
+        SandboxRig rig;
+        QVERIFY(rig.start());
+        QVERIFY(!await(rig.data->updateThingShadow(QStringLiteral("lamp"), {},
                                                     R"({"state":{"reported":{"on":true}}})"))
                      .error.isError());
         if (status == 403)
-            rig->useCredentials(std::make_unique<Aws::StaticCredentialsProvider>(
-                Aws::Credentials{{AccessKey, QStringLiteral("not-the-secret"), {}}, std::nullopt, {}}));
-        rig->log.clear();
-        const auto refused = await<Iot::ShadowDocument>(rig->data->updateThingShadow(
+            rig.useCredentials(std::make_unique<Aws::StaticCredentialsProvider>(
+                Aws::Credentials{{SandboxRig::AccessKey, QStringLiteral("not-the-secret"), {}}, std::nullopt, {}}));
+        rig.log.clear();
+        const auto refused = await<Iot::ShadowDocument>(rig.data->updateThingShadow(
             QStringLiteral("lamp"), {}, R"({"state":{"reported":{"on":false}},"version":7})"));
         QCOMPARE(int(refused.error.kind), int(Iot::ApiError::Kind::Service));
         QCOMPARE(refused.error.httpStatus, status);
@@ -388,26 +314,26 @@ private Q_SLOTS:
         QCOMPARE(refused.attempts, 1);
         QVERIFY(!refused.error.retryable);
         QVERIFY(!refused.value);
-        QCOMPARE(rig->log.size(), 1);
-        QCOMPARE(rig->log.at(0).httpStatus, status);
+        QCOMPARE(rig.log.size(), 1);
+        QCOMPARE(rig.log.at(0).httpStatus, status);
     }
 
     // A 503 on Publish is retried, and the message is published.
     void publishRetriedAfter503()
     {
-        auto rig = makeRig();
-        QVERIFY(rig);
-        rig->setFaults(R"({"rules":[{"operations":["Publish"],"kind":"status","status":503,"count":1}]})");
+        SandboxRig rig;
+        QVERIFY(rig.start());
+        QVERIFY(rig.setFaults(R"({"rules":[{"operations":["Publish"],"kind":"status","status":503,"count":1}]})"));
         Iot::PublishRequest publish;
         publish.topic = QStringLiteral("t/1");
         publish.payload = QByteArrayLiteral("x");
         publish.retain = true;
-        const auto published = await(rig->data->publish(publish));
+        const auto published = await(rig.data->publish(publish));
         QVERIFY2(!published.error.isError(), qPrintable(published.error.userMessage()));
         QCOMPARE(published.attempts, 2);
-        QCOMPARE(rig->log.at(0).httpStatus, 503);
-        QCOMPARE(rig->log.at(0).errorCode, QStringLiteral("ServiceUnavailableException"));
-        QCOMPARE(rig->server->backend()->retainedCount(), 1);
+        QCOMPARE(rig.log.at(0).httpStatus, 503);
+        QCOMPARE(rig.log.at(0).errorCode, QStringLiteral("ServiceUnavailableException"));
+        QCOMPARE(rig.server.backend()->retainedCount(), 1);
     }
 
     // Read-only: every write is refused before it is signed or sent (the sandbox never sees
@@ -415,60 +341,60 @@ private Q_SLOTS:
     // still work.
     void readOnlyRefusesWrites()
     {
-        auto rig = makeRig();
-        QVERIFY(rig);
-        rig->executor->setReadOnly(true);
+        SandboxRig rig;
+        QVERIFY(rig.start());
+        rig.executor->setReadOnly(true);
         Iot::PublishRequest publish;
         publish.topic = QStringLiteral("t/1");
         publish.payload = QByteArrayLiteral("x");
         publish.retain = true;
-        const auto published = await(rig->data->publish(publish));
+        const auto published = await(rig.data->publish(publish));
         QCOMPARE(published.error.kind, Iot::ApiError::Kind::ReadOnly);
         QVERIFY(published.error.userMessage().contains(QStringLiteral("Publish")));
-        const auto updated = await<Iot::ShadowDocument>(rig->data->updateThingShadow(
+        const auto updated = await<Iot::ShadowDocument>(rig.data->updateThingShadow(
             QStringLiteral("t"), {}, R"({"state":{"desired":{"a":1}}})"));
         QCOMPARE(updated.error.kind, Iot::ApiError::Kind::ReadOnly);
-        const auto deleted = await<Iot::DeletedShadow>(rig->data->deleteThingShadow(QStringLiteral("t")));
+        const auto deleted = await<Iot::DeletedShadow>(rig.data->deleteThingShadow(QStringLiteral("t")));
         QCOMPARE(deleted.error.kind, Iot::ApiError::Kind::ReadOnly);
-        QVERIFY(rig->log.isEmpty());
-        QCOMPARE(rig->server->backend()->retainedCount(), 0);
-        const auto listed = await<Iot::RetainedPage>(rig->data->listRetainedMessages());
+        QVERIFY(rig.log.isEmpty());
+        QCOMPARE(rig.server.backend()->retainedCount(), 0);
+        const auto listed = await<Iot::RetainedPage>(rig.data->listRetainedMessages());
         QVERIFY2(!listed.error.isError(), qPrintable(listed.error.userMessage()));
-        QCOMPARE(rig->log.size(), 1);
+        QCOMPARE(rig.log.size(), 1);
     }
 
     // A truncated body is a Transport error (retried, then reported), never a crash or a
     // half-parsed result; a whole body that does not parse is a Service error.
     void brokenBodies()
     {
-        auto rig = makeRig();
-        QVERIFY(rig);
-        QVERIFY(!await(rig->data->updateThingShadow(QStringLiteral("lamp"), {},
+        SandboxRig rig;
+        QVERIFY(rig.start());
+        QVERIFY(!await(rig.data->updateThingShadow(QStringLiteral("lamp"), {},
                                                     R"({"state":{"reported":{"on":true}}})"))
                      .error.isError());
-        rig->setFaults(R"({"rules":[{"operations":["GetThingShadow"],"kind":"truncate"}]})");
-        const auto truncated = await<Iot::ShadowDocument>(rig->data->getThingShadow(QStringLiteral("lamp")));
+        QVERIFY(rig.setFaults(R"({"rules":[{"operations":["GetThingShadow"],"kind":"truncate"}]})"));
+        const auto truncated = await<Iot::ShadowDocument>(rig.data->getThingShadow(QStringLiteral("lamp")));
         QCOMPARE(int(truncated.error.kind), int(Iot::ApiError::Kind::Transport));
         QCOMPARE(truncated.attempts, 3);
         QVERIFY(truncated.error.retryable);
         QVERIFY(!truncated.value);
 
         // A cut-off answer to a write is not sent again: the service has applied it.
-        rig->setFaults(R"({"rules":[{"operations":["Publish"],"kind":"truncate"}]})");
+        QVERIFY(rig.setFaults(R"({"rules":[{"operations":["Publish"],"kind":"truncate"}]})"));
         Iot::PublishRequest publish;
         publish.topic = QStringLiteral("once/only");
         publish.payload = "x";
         publish.retain = true;
-        const auto cutOff = await(rig->data->publish(publish));
+        const auto cutOff = await(rig.data->publish(publish));
         QCOMPARE(int(cutOff.error.kind), int(Iot::ApiError::Kind::Transport));
         QCOMPARE(cutOff.attempts, 1);
         QVERIFY(!cutOff.error.retryable);
         QVERIFY(cutOff.error.message.contains(QStringLiteral("may have been applied")));
-        QCOMPARE(rig->server->backend()->retainedCount(), 1);
+        QCOMPARE(rig.server.backend()->retainedCount(), 1);
 
         // ListRetainedMessages' body read as a ListThings page: "things" is missing.
-        const auto unreadable = await<Iot::ThingPage>(rig->executor->send(Iot::ApiRequest{
-            QStringLiteral("ListRetainedMessages"), rig->data->endpoint(), "GET",
+        const auto unreadable = await<Iot::ThingPage>(rig.executor->send(Iot::ApiRequest{
+            QStringLiteral("ListRetainedMessages"), rig.data->endpoint(), "GET",
             "/retainedMessage", {}, {}, {}, Iot::makeParser(&Iot::IotJson::parseThingPage)}));
         QCOMPARE(int(unreadable.error.kind), int(Iot::ApiError::Kind::Service));
         QCOMPARE(unreadable.error.httpStatus, 200);
@@ -481,12 +407,12 @@ private Q_SLOTS:
     // further attempt is sent.
     void cancelDuringBackoff()
     {
-        auto rig = makeRig();
-        QVERIFY(rig);
-        rig->executor->setRetryPolicy(Iot::RetryPolicy([] { return 1.0; })); // 1 s, then 2 s
-        rig->setFaults(R"({"rules":[{"operations":["ListRetainedMessages"],"kind":"status","status":429,"count":2}]})");
-        QSignalSpy attempts(rig->executor.get(), &Iot::RequestExecutor::attemptFinished);
-        Iot::ApiCall *call = rig->data->listRetainedMessages();
+        SandboxRig rig;
+        QVERIFY(rig.start());
+        rig.executor->setRetryPolicy(Iot::RetryPolicy([] { return 1.0; })); // 1 s, then 2 s
+        QVERIFY(rig.setFaults(R"({"rules":[{"operations":["ListRetainedMessages"],"kind":"status","status":429,"count":2}]})"));
+        QSignalSpy attempts(rig.executor.get(), &Iot::RequestExecutor::attemptFinished);
+        Iot::ApiCall *call = rig.data->listRetainedMessages();
         QVERIFY(attempts.wait(5000));
         call->cancel();
         const auto cancelled = await<Iot::RetainedPage>(call, 500);
@@ -503,16 +429,16 @@ private Q_SLOTS:
     {
         Sandbox::ServerOptions options;
         options.pinnedClock = QDateTime::currentDateTimeUtc().addSecs(600);
-        auto rig = makeRig(options);
-        QVERIFY(rig);
-        const auto first = await<Iot::RetainedPage>(rig->data->listRetainedMessages());
+        SandboxRig rig;
+        QVERIFY(rig.start(options));
+        const auto first = await<Iot::RetainedPage>(rig.data->listRetainedMessages());
         QVERIFY2(first.value, qPrintable(first.error.userMessage()));
         QCOMPARE(first.attempts, 2);
-        QCOMPARE(rig->log.at(0).httpStatus, 403);
-        QVERIFY(rig->log.at(0).errorMessage.startsWith(QLatin1String("Signature expired:")));
-        QVERIFY2(qAbs(rig->executor->clockOffsetSeconds() - 600) <= 5,
-                 qPrintable(QString::number(rig->executor->clockOffsetSeconds())));
-        const auto second = await<Iot::RetainedPage>(rig->data->listRetainedMessages());
+        QCOMPARE(rig.log.at(0).httpStatus, 403);
+        QVERIFY(rig.log.at(0).errorMessage.startsWith(QLatin1String("Signature expired:")));
+        QVERIFY2(qAbs(rig.executor->clockOffsetSeconds() - 600) <= 5,
+                 qPrintable(QString::number(rig.executor->clockOffsetSeconds())));
+        const auto second = await<Iot::RetainedPage>(rig.data->listRetainedMessages());
         QVERIFY(second.value);
         QCOMPARE(second.attempts, 1);
     }
@@ -521,53 +447,53 @@ private Q_SLOTS:
     // a provider's failure is a Credentials error with its words, never a request.
     void credentials()
     {
-        auto rig = makeRig();
-        QVERIFY(rig);
+        SandboxRig rig;
+        QVERIFY(rig.start());
         auto lasting = std::make_unique<CountingProvider>(
-            Aws::Credentials{{AccessKey, SecretKey, {}}, QDateTime::currentDateTimeUtc().addSecs(3600), {}});
+            Aws::Credentials{{SandboxRig::AccessKey, SandboxRig::SecretKey, {}}, QDateTime::currentDateTimeUtc().addSecs(3600), {}});
         CountingProvider *lastingProvider = lasting.get();
-        rig->useCredentials(std::move(lasting));
-        QVERIFY(await(rig->data->listRetainedMessages()).error.kind == Iot::ApiError::Kind::None);
-        QVERIFY(await(rig->data->listRetainedMessages()).error.kind == Iot::ApiError::Kind::None);
+        rig.useCredentials(std::move(lasting));
+        QVERIFY(await(rig.data->listRetainedMessages()).error.kind == Iot::ApiError::Kind::None);
+        QVERIFY(await(rig.data->listRetainedMessages()).error.kind == Iot::ApiError::Kind::None);
         QCOMPARE(lastingProvider->lookups, 1);
 
         auto expiring = std::make_unique<CountingProvider>(
-            Aws::Credentials{{AccessKey, SecretKey, {}}, QDateTime::currentDateTimeUtc().addSecs(240), {}});
+            Aws::Credentials{{SandboxRig::AccessKey, SandboxRig::SecretKey, {}}, QDateTime::currentDateTimeUtc().addSecs(240), {}});
         CountingProvider *expiringProvider = expiring.get();
-        rig->useCredentials(std::move(expiring));
-        QVERIFY(await(rig->data->listRetainedMessages()).error.kind == Iot::ApiError::Kind::None);
-        QVERIFY(await(rig->data->listRetainedMessages()).error.kind == Iot::ApiError::Kind::None);
+        rig.useCredentials(std::move(expiring));
+        QVERIFY(await(rig.data->listRetainedMessages()).error.kind == Iot::ApiError::Kind::None);
+        QVERIFY(await(rig.data->listRetainedMessages()).error.kind == Iot::ApiError::Kind::None);
         QCOMPARE(expiringProvider->lookups, 2);
 
-        rig->useCredentials(std::make_unique<CountingProvider>(
+        rig.useCredentials(std::make_unique<CountingProvider>(
             std::nullopt, QStringLiteral("credential_process exited with status 1")));
-        rig->log.clear();
-        const auto failed = await<Iot::RetainedPage>(rig->data->listRetainedMessages());
+        rig.log.clear();
+        const auto failed = await<Iot::RetainedPage>(rig.data->listRetainedMessages());
         QCOMPARE(int(failed.error.kind), int(Iot::ApiError::Kind::Credentials));
         QCOMPARE(failed.error.message, QStringLiteral("credential_process exited with status 1"));
         QVERIFY(!failed.error.retryable);
         QCOMPARE(failed.error.userMessage(),
                  QStringLiteral("No credentials: credential_process exited with status 1"));
-        QCOMPARE(rig->log.size(), 1);
-        QCOMPARE(rig->log.at(0).httpStatus, 0);
+        QCOMPARE(rig.log.size(), 1);
+        QCOMPARE(rig.log.at(0).httpStatus, 0);
     }
 
     // No progress within the transfer timeout: Kind::Timeout, retried like a transport error.
     void timeout()
     {
-        auto rig = makeRig();
-        QVERIFY(rig);
-        rig->executor->setTransferTimeoutMs(200);
-        rig->setFaults(R"({"rules":[{"operations":["ListRetainedMessages"],"kind":"latency","delayMs":3000}]})");
-        const auto timedOut = await<Iot::RetainedPage>(rig->data->listRetainedMessages());
+        SandboxRig rig;
+        QVERIFY(rig.start());
+        rig.executor->setTransferTimeoutMs(200);
+        QVERIFY(rig.setFaults(R"({"rules":[{"operations":["ListRetainedMessages"],"kind":"latency","delayMs":3000}]})"));
+        const auto timedOut = await<Iot::RetainedPage>(rig.data->listRetainedMessages());
         QCOMPARE(int(timedOut.error.kind), int(Iot::ApiError::Kind::Timeout));
         QCOMPARE(timedOut.attempts, 3);
         QCOMPARE(timedOut.error.timeoutSeconds, 1);
         QCOMPARE(timedOut.error.userMessage(), QStringLiteral("The request timed out after 1 s"));
-        QCOMPARE(rig->log.size(), 3);
-        QCOMPARE(rig->log.at(0).errorCode, QStringLiteral("Timeout"));
+        QCOMPARE(rig.log.size(), 3);
+        QCOMPARE(rig.log.at(0).errorCode, QStringLiteral("Timeout"));
         // 500 − 10 − 10: a retry after a timeout costs 10.
-        QCOMPARE(rig->executor->retryPolicy().quota(), 480);
+        QCOMPARE(rig.executor->retryPolicy().quota(), 480);
     }
 
     // HTTPS to an endpoint whose certificate is not trusted fails as TLS, once, and says so.
@@ -575,11 +501,11 @@ private Q_SLOTS:
     {
         Sandbox::ServerOptions options;
         options.tls = true;
-        auto rig = makeRig(options);
-        QVERIFY(rig);
-        Iot::Endpoint untrusting = rig->endpoint(QStringLiteral("iotdata"));
+        SandboxRig rig;
+        QVERIFY(rig.start(options));
+        Iot::Endpoint untrusting = rig.endpoint(QStringLiteral("iotdata"));
         untrusting.caCertificates.clear();
-        Iot::IotDataClient client(rig->executor.get(), untrusting);
+        Iot::IotDataClient client(rig.executor.get(), untrusting);
         const auto refused = await<Iot::RetainedPage>(client.listRetainedMessages());
         QCOMPARE(int(refused.error.kind), int(Iot::ApiError::Kind::Tls));
         QCOMPARE(refused.attempts, 1);
@@ -594,12 +520,12 @@ private Q_SLOTS:
     {
         Sandbox::ServerOptions options;
         options.tls = true;
-        auto rig = makeRig(options);
-        QVERIFY(rig);
-        QVERIFY(!await<Iot::RetainedPage>(rig->data->listRetainedMessages()).error.isError());
-        Iot::Endpoint untrusting = rig->endpoint(QStringLiteral("iotdata"));
+        SandboxRig rig;
+        QVERIFY(rig.start(options));
+        QVERIFY(!await<Iot::RetainedPage>(rig.data->listRetainedMessages()).error.isError());
+        Iot::Endpoint untrusting = rig.endpoint(QStringLiteral("iotdata"));
         untrusting.caCertificates.clear();
-        Iot::IotDataClient client(rig->executor.get(), untrusting);
+        Iot::IotDataClient client(rig.executor.get(), untrusting);
         const auto refused = await<Iot::RetainedPage>(client.listRetainedMessages());
         QCOMPARE(int(refused.error.kind), int(Iot::ApiError::Kind::Tls));
     }
@@ -608,12 +534,12 @@ private Q_SLOTS:
     // that say so.
     void expiredCredentialsAreRefused()
     {
-        auto rig = makeRig();
-        QVERIFY(rig);
-        rig->useCredentials(std::make_unique<Aws::StaticCredentialsProvider>(Aws::Credentials{
-            {AccessKey, SecretKey, SessionToken}, QDateTime::currentDateTimeUtc().addSecs(-60),
+        SandboxRig rig;
+        QVERIFY(rig.start());
+        rig.useCredentials(std::make_unique<Aws::StaticCredentialsProvider>(Aws::Credentials{
+            {SandboxRig::AccessKey, SandboxRig::SecretKey, SessionToken}, QDateTime::currentDateTimeUtc().addSecs(-60),
             QStringLiteral("a test")}));
-        const auto refused = await<Iot::RetainedPage>(rig->data->listRetainedMessages());
+        const auto refused = await<Iot::RetainedPage>(rig.data->listRetainedMessages());
         QCOMPARE(int(refused.error.kind), int(Iot::ApiError::Kind::Credentials));
         QVERIFY2(refused.error.message.startsWith(QStringLiteral("the credentials from a test expired at")),
                  qPrintable(refused.error.message));
@@ -629,7 +555,7 @@ private Q_SLOTS:
             {
                 ++resolves;
                 auto *job = new Aws::CredentialsJob(parent);
-                job->finishFound({{AccessKey, SecretKey, {}}, std::nullopt, QStringLiteral("counting")});
+                job->finishFound({{SandboxRig::AccessKey, SandboxRig::SecretKey, {}}, std::nullopt, QStringLiteral("counting")});
                 return job;
             }
             void invalidate() override { ++invalidations; }
@@ -670,11 +596,11 @@ private Q_SLOTS:
     // session token and the body to whatever host it names.
     void redirectsAreNotFollowed()
     {
-        auto rig = makeRig();
-        QVERIFY(rig);
+        SandboxRig rig;
+        QVERIFY(rig.start());
         QTcpServer redirector;
         QVERIFY(redirector.listen(QHostAddress::LocalHost));
-        const QByteArray target = rig->server->endpoint().toEncoded() + "/retainedMessage";
+        const QByteArray target = rig.server.endpoint().toEncoded() + "/retainedMessage";
         connect(&redirector, &QTcpServer::newConnection, this, [&redirector, target] {
             QTcpSocket *socket = redirector.nextPendingConnection();
             connect(socket, &QTcpSocket::readyRead, socket, [socket, target] {
@@ -683,9 +609,9 @@ private Q_SLOTS:
                               + "\r\nContent-Length: 0\r\n\r\n");
             });
         });
-        Iot::Endpoint redirecting = rig->endpoint(QStringLiteral("iotdata"));
+        Iot::Endpoint redirecting = rig.endpoint(QStringLiteral("iotdata"));
         redirecting.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(redirector.serverPort()));
-        Iot::IotDataClient client(rig->executor.get(), redirecting);
+        Iot::IotDataClient client(rig.executor.get(), redirecting);
         const auto answered = await<Iot::RetainedPage>(client.listRetainedMessages());
         QCOMPARE(answered.error.httpStatus, 307);
         QCOMPARE(answered.attempts, 1);
@@ -696,26 +622,28 @@ private Q_SLOTS:
     // the attempt succeeded or was refused.
     void requestLogHasNoSecrets()
     {
-        auto rig = makeRig({}, SessionToken);
-        QVERIFY(rig);
+        Sandbox::ServerOptions options;
+        options.sessionToken = SessionToken;
+        SandboxRig rig;
+        QVERIFY(rig.start(options));
         Iot::PublishRequest publish;
         publish.topic = QStringLiteral("t/secret");
         publish.payload = QByteArrayLiteral("x");
         publish.qos = 1;
-        QVERIFY(!await(rig->data->publish(publish)).error.isError());
-        QVERIFY(!await(rig->data->getThingShadow(QStringLiteral("lamp"), QStringLiteral("s")))
+        QVERIFY(!await(rig.data->publish(publish)).error.isError());
+        QVERIFY(!await(rig.data->getThingShadow(QStringLiteral("lamp"), QStringLiteral("s")))
                      .error.requestId.isEmpty());
-        QVERIFY(await<Iot::EndpointAddress>(rig->control->describeEndpoint()).value);
-        rig->useCredentials(std::make_unique<Aws::StaticCredentialsProvider>(Aws::Credentials{
-            {AccessKey, QStringLiteral("wrong") + SecretKey, SessionToken}, std::nullopt, {}}));
-        QCOMPARE(await(rig->data->publish(publish)).error.httpStatus, 403);
-        rig->useCredentials(std::make_unique<Aws::StaticCredentialsProvider>(Aws::Credentials{
-            {AccessKey, SecretKey, QStringLiteral("not-the-token")}, std::nullopt, {}}));
-        QCOMPARE(await(rig->data->publish(publish)).error.httpStatus, 403);
+        QVERIFY(await<Iot::EndpointAddress>(rig.control->describeEndpoint()).value);
+        rig.useCredentials(std::make_unique<Aws::StaticCredentialsProvider>(Aws::Credentials{
+            {SandboxRig::AccessKey, QStringLiteral("wrong") + SandboxRig::SecretKey, SessionToken}, std::nullopt, {}}));
+        QCOMPARE(await(rig.data->publish(publish)).error.httpStatus, 403);
+        rig.useCredentials(std::make_unique<Aws::StaticCredentialsProvider>(Aws::Credentials{
+            {SandboxRig::AccessKey, SandboxRig::SecretKey, QStringLiteral("not-the-token")}, std::nullopt, {}}));
+        QCOMPARE(await(rig.data->publish(publish)).error.httpStatus, 403);
 
         const QRegularExpression signature(QStringLiteral("[0-9a-f]{64}"));
         // The log outlives the executors: it holds every attempt of all three key sets.
-        const QList<Iot::RequestLogEntry> &entries = rig->log;
+        const QList<Iot::RequestLogEntry> &entries = rig.log;
         QCOMPARE(entries.size(), 5);
         for (const Iot::RequestLogEntry &entry : std::as_const(entries)) {
             const QString text = QStringList{entry.time.toString(Qt::ISODateWithMs), entry.operation,
@@ -723,7 +651,7 @@ private Q_SLOTS:
                                              QString::number(entry.httpStatus), entry.requestId,
                                              entry.errorCode, entry.errorMessage}
                                      .join(u'|');
-            QVERIFY2(!text.contains(SecretKey), qPrintable(text));
+            QVERIFY2(!text.contains(SandboxRig::SecretKey), qPrintable(text));
             QVERIFY2(!text.contains(SessionToken), qPrintable(text));
             QVERIFY2(!text.contains(QLatin1String("Signature=")), qPrintable(text));
             QVERIFY2(!signature.match(text).hasMatch(), qPrintable(text));

@@ -9,24 +9,17 @@
 #include "retainedmessageview.h"
 #include "retainedpane.h"
 
-#include "aws/credentials.h"
-#include "iot/apicall.h"
-#include "iot/iotdataclient.h"
-#include "iot/requestexecutor.h"
-#include "iot/retrypolicy.h"
 #include "iot/retainedtopicspagesource.h"
 #include "payloadformat.h"
-#include "requestlogentry.h"
 #include "retainedtopicsfilterproxy.h"
 #include "retainedtopicsmodel.h"
 #include "sandbox/sandboxbackend.h"
-#include "sandbox/sandboxserver.h"
+#include "sandboxrig.h"
+#include "widgetwaits.h"
 
 #include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -39,12 +32,8 @@
 #include <QTreeView>
 #include <QTreeWidget>
 
-#include <memory>
-
 namespace {
 
-const QString AccessKey = QStringLiteral("AKIDEXAMPLE");
-const QString SecretKey = QStringLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
 constexpr int PageSize = 100;
 constexpr int DemoTopics = 338;
 constexpr int ExtraTopics = 700;
@@ -53,100 +42,51 @@ const QString JsonTopic
 const QString BinaryTopic = QStringLiteral("lab//blob");
 const QByteArray BinaryPayload("\x00\x01\x02\xff" "ABCDEFGHIJKLMNOPQRSTUVWXYZ", 30);
 
-struct Rig
+// 700 more retained topics straight into the backend, and one binary payload with user
+// properties through the client's Publish.
+bool addTopics(SandboxRig &rig)
 {
-    Sandbox::SandboxServer server;
-    QNetworkAccessManager network;
-    std::unique_ptr<Aws::CredentialsProvider> credentials;
-    std::unique_ptr<Iot::RequestExecutor> executor;
-    std::unique_ptr<Iot::IotDataClient> data;
-    QStringList operations; ///< every attempt's operation, in order
-
-    bool start()
-    {
-        Sandbox::ServerOptions options;
-        options.demo = true;
-        options.adminApi = true;
-        options.accessKeyId = AccessKey;
-        options.secretAccessKey = SecretKey;
-        QString error;
-        if (!server.start(options, &error)) {
-            qWarning("sandbox did not start: %s", qPrintable(error));
-            return false;
+    for (int device = 0; device < ExtraTopics / 7; ++device) {
+        for (int sensor = 0; sensor < 7; ++sensor) {
+            Sandbox::PublishOptions options;
+            options.retain = true;
+            options.qos = sensor % 2;
+            const QString topic = QStringLiteral("fleet/extra/dev-%1/sensor-%2")
+                                      .arg(device, 3, 10, QLatin1Char('0'))
+                                      .arg(sensor);
+            const auto result = rig.server.backend()->publish(
+                topic, QByteArrayLiteral("{\"value\": 1}"), options);
+            if (!std::holds_alternative<QJsonObject>(result))
+                return false;
         }
-        credentials = std::make_unique<Aws::StaticCredentialsProvider>(
-            Aws::Credentials { { AccessKey, SecretKey, {} }, std::nullopt, {} });
-        executor = std::make_unique<Iot::RequestExecutor>(&network, credentials.get());
-        executor->setRetryPolicy(Iot::RetryPolicy([] { return 0.0; })); // retries at once
-        QObject::connect(executor.get(), &Iot::RequestExecutor::attemptFinished, executor.get(),
-                         [this](const Iot::RequestLogEntry &entry) {
-                             operations.append(entry.operation);
-                         });
-        data = std::make_unique<Iot::IotDataClient>(
-            executor.get(),
-            Iot::Endpoint { server.endpoint(), { server.region(), QStringLiteral("iotdata") }, {} });
-        return true;
     }
+    Iot::PublishRequest request;
+    request.topic = BinaryTopic;
+    request.payload = BinaryPayload;
+    request.qos = 1;
+    request.retain = true;
+    request.userProperties = { { QStringLiteral("encoding"), QStringLiteral("raw") },
+                               { QStringLiteral("source"), QStringLiteral("lab") } };
+    return SandboxRig::succeeds(rig.data->publish(request));
+}
 
-    // 700 more retained topics straight into the backend, and one binary payload with user
-    // properties through the client's Publish.
-    bool addTopics()
-    {
-        for (int device = 0; device < ExtraTopics / 7; ++device) {
-            for (int sensor = 0; sensor < 7; ++sensor) {
-                Sandbox::PublishOptions options;
-                options.retain = true;
-                options.qos = sensor % 2;
-                const QString topic = QStringLiteral("fleet/extra/dev-%1/sensor-%2")
-                                          .arg(device, 3, 10, QLatin1Char('0'))
-                                          .arg(sensor);
-                const auto result = server.backend()->publish(
-                    topic, QByteArrayLiteral("{\"value\": 1}"), options);
-                if (!std::holds_alternative<QJsonObject>(result))
-                    return false;
-            }
-        }
-        Iot::PublishRequest request;
-        request.topic = BinaryTopic;
-        request.payload = BinaryPayload;
-        request.qos = 1;
-        request.retain = true;
-        request.userProperties = { { QStringLiteral("encoding"), QStringLiteral("raw") },
-                                   { QStringLiteral("source"), QStringLiteral("lab") } };
-        Iot::ApiCall *call = data->publish(request);
-        QSignalSpy finished(call, &Iot::ApiCall::finished);
-        return finished.wait(10000) && !call->error().isError();
-    }
-
-    // PUT (a plan) or DELETE (no plan) /_sandbox/faults.
-    bool setFaults(const QByteArray &plan)
-    {
-        QNetworkRequest request(
-            server.endpoint().resolved(QUrl(QStringLiteral("/_sandbox/faults"))));
-        request.setHeader(QNetworkRequest::ContentTypeHeader,
-                          QByteArrayLiteral("application/json"));
-        QNetworkReply *reply
-            = plan.isEmpty() ? network.deleteResource(request) : network.put(request, plan);
-        QSignalSpy finished(reply, &QNetworkReply::finished);
-        const bool ok = finished.wait(5000)
-            && reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200;
-        reply->deleteLater();
-        return ok;
-    }
-};
-
-// Loads every page, as a view scrolled to the end would.
-bool loadAll(RetainedPane &pane)
+// Shows @p pane at @p size, active, on the rig's data client, with every page loaded.
+bool showLoaded(RetainedPane &pane, SandboxRig &rig, QSize size)
 {
-    RetainedTopicsModel *model = pane.model();
-    while (!model->isComplete()) {
-        if (model->canFetchMore({}))
-            model->fetchMore({});
-        if (!QTest::qWaitFor([model] { return !model->isLoading(); }, 10000)
-            || !model->errorMessage().isEmpty())
-            return false;
-    }
-    return true;
+    if (!showActive(pane, size))
+        return false;
+    pane.setDataClient(rig.data.get());
+    return loadAllPages(pane.model());
+}
+
+// The message view's user properties, a "name=value" line each, in order.
+QStringList userProperties(const RetainedMessageView &view)
+{
+    auto *table = view.findChild<QTableWidget *>(QStringLiteral("retainedMessageProperties"));
+    QStringList rows;
+    for (int row = 0; row < table->rowCount(); ++row)
+        rows.append(table->item(row, 0)->text() + u'=' + table->item(row, 1)->text());
+    return rows;
 }
 
 } // namespace
@@ -159,8 +99,7 @@ private Q_SLOTS:
     void emptyWithoutConnection()
     {
         RetainedPane pane;
-        pane.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&pane));
+        QVERIFY(showExposed(pane));
         auto *empty = pane.findChild<QLabel *>(QStringLiteral("retainedEmptyState"));
         QVERIFY(empty && empty->isVisible());
         QVERIFY(!pane.findChild<QTreeView *>(QStringLiteral("retainedView"))->isVisible());
@@ -172,17 +111,15 @@ private Q_SLOTS:
     // fetched on the way. The tree then holds the same topics under their levels.
     void scrollingPagesThroughAll()
     {
-        Rig rig;
-        QVERIFY(rig.start());
-        QVERIFY(rig.addTopics());
+        SandboxRig rig;
+        QVERIFY(rig.start(SandboxRig::demo()));
+        QVERIFY(addTopics(rig));
         QCOMPARE(rig.server.backend()->retainedCount(), DemoTopics + ExtraTopics + 1);
-        rig.operations.clear();
+        rig.log.clear();
 
         RetainedPane pane;
         pane.setPageSize(PageSize);
-        pane.resize(480, 300); // fewer rows visible than a page holds
-        pane.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&pane));
+        QVERIFY(showExposed(pane, QSize(480, 300))); // fewer rows visible than a page holds
         auto *flat = pane.findChild<QCheckBox *>(QStringLiteral("retainedFlat"));
         QTest::mouseClick(flat, Qt::LeftButton, {}, QPoint(4, flat->height() / 2));
         QVERIFY(flat->isChecked());
@@ -216,8 +153,8 @@ private Q_SLOTS:
         QCOMPARE(pages, 11);
         QCOMPARE(pane.model()->rowCount(), total);
         QCOMPARE(pane.statusText(), QStringLiteral("1039 topics"));
-        QCOMPARE(rig.operations.count(QStringLiteral("ListRetainedMessages")), 11);
-        QCOMPARE(rig.operations.count(QStringLiteral("GetRetainedMessage")), 0);
+        QCOMPARE(rig.operations().count(QStringLiteral("ListRetainedMessages")), 11);
+        QCOMPARE(rig.operations().count(QStringLiteral("GetRetainedMessage")), 0);
         // Sorted by topic: "alerts/…" first.
         QVERIFY(pane.proxy()->index(0, 0).data().toString().startsWith(QStringLiteral("alerts/")));
 
@@ -246,15 +183,10 @@ private Q_SLOTS:
     // it, an MQTT filter matches by levels, and a malformed one says why inline.
     void filterNarrowsTree()
     {
-        Rig rig;
-        QVERIFY(rig.start());
+        SandboxRig rig;
+        QVERIFY(rig.start(SandboxRig::demo()));
         RetainedPane pane;
-        pane.resize(480, 300);
-        pane.show();
-        pane.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&pane));
-        pane.setDataClient(rig.data.get());
-        QVERIFY(loadAll(pane));
+        QVERIFY(showLoaded(pane, rig, QSize(480, 300)));
         QCOMPARE(pane.model()->topicCount(), DemoTopics);
 
         auto *filter = pane.findChild<QLineEdit *>(QStringLiteral("retainedFilter"));
@@ -295,15 +227,10 @@ private Q_SLOTS:
     // A click on a leaf, Enter and a double-click open a topic; arrow keys only move.
     void activation()
     {
-        Rig rig;
-        QVERIFY(rig.start());
+        SandboxRig rig;
+        QVERIFY(rig.start(SandboxRig::demo()));
         RetainedPane pane;
-        pane.resize(480, 400);
-        pane.show();
-        pane.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&pane));
-        pane.setDataClient(rig.data.get());
-        QVERIFY(loadAll(pane));
+        QVERIFY(showLoaded(pane, rig, QSize(480, 400)));
         QSignalSpy activated(&pane, &RetainedPane::topicActivated);
         auto *view = pane.findChild<QTreeView *>(QStringLiteral("retainedView"));
         QVERIFY(pane.selectTopic(JsonTopic));
@@ -324,20 +251,18 @@ private Q_SLOTS:
         const QRect levelRect = view->visualRect(current.parent());
         QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, levelRect.center());
         QCOMPARE(activated.size(), 2);
-        QCOMPARE(rig.operations.count(QStringLiteral("GetRetainedMessage")), 0);
+        QCOMPARE(rig.operations().count(QStringLiteral("GetRetainedMessage")), 0);
     }
 
     // A binary payload: its hex dump, its size and kind, its user properties (published
     // through the client), and saved to a file byte for byte.
     void binaryPayload()
     {
-        Rig rig;
-        QVERIFY(rig.start());
-        QVERIFY(rig.addTopics());
+        SandboxRig rig;
+        QVERIFY(rig.start(SandboxRig::demo()));
+        QVERIFY(addTopics(rig));
         RetainedMessageView view(rig.data.get(), BinaryTopic);
-        view.resize(640, 480);
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(showExposed(view, QSize(640, 480)));
         QSignalSpy loaded(&view, &RetainedMessageView::loadFinished);
         QVERIFY(loaded.wait(10000));
         QCOMPARE(view.topic(), BinaryTopic);
@@ -357,12 +282,8 @@ private Q_SLOTS:
                            "|....ABCDEFGHIJKL|")));
         auto *tabs = view.findChild<QTabWidget *>(QStringLiteral("retainedMessageTabs"));
         QVERIFY(!tabs->isTabEnabled(1)); // no JSON tree
-        auto *properties = view.findChild<QTableWidget *>(QStringLiteral("retainedMessageProperties"));
-        QCOMPARE(properties->rowCount(), 2);
-        QCOMPARE(properties->item(0, 0)->text(), QStringLiteral("encoding"));
-        QCOMPARE(properties->item(0, 1)->text(), QStringLiteral("raw"));
-        QCOMPARE(properties->item(1, 0)->text(), QStringLiteral("source"));
-        QCOMPARE(properties->item(1, 1)->text(), QStringLiteral("lab"));
+        QCOMPARE(userProperties(view),
+                 QStringList({ QStringLiteral("encoding=raw"), QStringLiteral("source=lab") }));
 
         QTemporaryDir dir;
         const QString fileName = dir.filePath(QStringLiteral("blob.bin"));
@@ -381,13 +302,10 @@ private Q_SLOTS:
     // fetched once when opened and again on F5.
     void jsonPayload()
     {
-        Rig rig;
-        QVERIFY(rig.start());
+        SandboxRig rig;
+        QVERIFY(rig.start(SandboxRig::demo()));
         RetainedMessageView view(rig.data.get(), JsonTopic);
-        view.resize(640, 480);
-        view.show();
-        view.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&view));
+        QVERIFY(showActive(view, QSize(640, 480)));
         QSignalSpy loaded(&view, &RetainedMessageView::loadFinished);
         QVERIFY(loaded.wait(10000));
         QCOMPARE(view.findChild<QLabel *>(QStringLiteral("retainedMessageKind"))->text(),
@@ -403,17 +321,13 @@ private Q_SLOTS:
         QCOMPARE(root->child(0)->text(1), QStringLiteral("\"C\""));
         QCOMPARE(root->child(1)->text(0), QStringLiteral("value"));
         QCOMPARE(root->child(1)->text(1), QStringLiteral("20"));
-        auto *properties = view.findChild<QTableWidget *>(QStringLiteral("retainedMessageProperties"));
-        QCOMPARE(properties->rowCount(), 2);
-        QCOMPARE(properties->item(0, 0)->text(), QStringLiteral("schema"));
-        QCOMPARE(properties->item(0, 1)->text(), QStringLiteral("telemetry/v2"));
-        QCOMPARE(properties->item(1, 0)->text(), QStringLiteral("gateway"));
-        QCOMPARE(properties->item(1, 1)->text(), QStringLiteral("gw-b1-01"));
-        QCOMPARE(rig.operations, QStringList({ QStringLiteral("GetRetainedMessage") }));
+        QCOMPARE(userProperties(view), QStringList({ QStringLiteral("schema=telemetry/v2"),
+                                                     QStringLiteral("gateway=gw-b1-01") }));
+        QCOMPARE(rig.operations(), QStringList({ QStringLiteral("GetRetainedMessage") }));
 
         QTest::keySequence(&view, QKeySequence::Refresh);
         QVERIFY(loaded.wait(10000));
-        QCOMPARE(rig.operations.count(QStringLiteral("GetRetainedMessage")), 2);
+        QCOMPARE(rig.operations().count(QStringLiteral("GetRetainedMessage")), 2);
     }
 
     // A 503 on every ListRetainedMessages attempt shows the error in the status line with
@@ -421,15 +335,13 @@ private Q_SLOTS:
     // in the message view.
     void failureShowsRetry()
     {
-        Rig rig;
-        QVERIFY(rig.start());
+        SandboxRig rig;
+        QVERIFY(rig.start(SandboxRig::demo()));
         QVERIFY(rig.setFaults(QByteArrayLiteral(
             R"({"rules": [{"operations": ["ListRetainedMessages", "GetRetainedMessage"],)"
             R"( "kind": "status", "status": 503}]})")));
         RetainedPane pane;
-        pane.resize(480, 300);
-        pane.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&pane));
+        QVERIFY(showExposed(pane, QSize(480, 300)));
         QSignalSpy failed(pane.model(), &RetainedTopicsModel::failed);
         pane.setDataClient(rig.data.get());
         QVERIFY(failed.wait(10000));
@@ -466,13 +378,11 @@ private Q_SLOTS:
     // Cancel stops loading; Retry goes on from the same page.
     void cancelStopsLoading()
     {
-        Rig rig;
-        QVERIFY(rig.start());
+        SandboxRig rig;
+        QVERIFY(rig.start(SandboxRig::demo()));
         RetainedPane pane;
         pane.setPageSize(10);
-        pane.resize(480, 300);
-        pane.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&pane));
+        QVERIFY(showExposed(pane, QSize(480, 300)));
         pane.setDataClient(rig.data.get());
         auto *cancel = pane.findChild<QPushButton *>(QStringLiteral("retainedCancel"));
         QVERIFY(cancel->isVisible());

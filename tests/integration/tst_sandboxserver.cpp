@@ -6,6 +6,7 @@
 #include "iot/requestexecutor.h"
 #include "sandbox/sandboxbackend.h"
 #include "sandbox/sandboxserver.h"
+#include "sandboxrig.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -22,9 +23,6 @@
 
 namespace {
 
-const QString AccessKey = QStringLiteral("AKIDEXAMPLE");
-const QString SecretKey = QStringLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
-
 struct Outcome
 {
     int status = 0;
@@ -39,25 +37,12 @@ class TestSandboxServer : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<Sandbox::SandboxServer> startServer(Sandbox::ServerOptions options)
-    {
-        options.accessKeyId = AccessKey;
-        options.secretAccessKey = SecretKey;
-        options.adminApi = true;
-        options.verbose = qEnvironmentVariableIsSet("SANDBOX_VERBOSE");
-        auto server = std::make_unique<Sandbox::SandboxServer>();
-        QString error;
-        if (!server->start(options, &error))
-            qWarning("sandbox did not start: %s", qPrintable(error));
-        return server->endpoint().port() > 0 ? std::move(server) : nullptr;
-    }
-
     Outcome call(QNetworkAccessManager *network, const Sandbox::SandboxServer &server,
                  const QByteArray &method, const QByteArray &path, const QByteArray &query = {},
-                 const QByteArray &body = {}, const QString &secret = SecretKey,
+                 const QByteArray &body = {}, const QString &secret = SandboxRig::SecretKey,
                  const QString &service = QStringLiteral("iotdata"))
     {
-        Aws::StaticCredentialsProvider credentials({{AccessKey, secret, {}}, std::nullopt, {}});
+        Aws::StaticCredentialsProvider credentials({{SandboxRig::AccessKey, secret, {}}, std::nullopt, {}});
         Iot::RequestExecutor executor(network, &credentials);
         // One attempt: these tests look at the sandbox's raw answers, faults included.
         executor.setRetryPolicy(Iot::RetryPolicy({}, 1));
@@ -73,18 +58,6 @@ private:
         });
         [&] { QTRY_VERIFY_WITH_TIMEOUT(done, 10000); }();
         return outcome;
-    }
-
-    void setFaults(QNetworkAccessManager *network, const Sandbox::SandboxServer &server,
-                   const QByteArray &plan)
-    {
-        QNetworkRequest request(server.endpoint().resolved(QUrl(QStringLiteral("/_sandbox/faults"))));
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        QNetworkReply *reply = network->put(request, plan);
-        QSignalSpy finished(reply, &QNetworkReply::finished);
-        QVERIFY(finished.wait(5000));
-        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
-        reply->deleteLater();
     }
 
 private Q_SLOTS:
@@ -105,14 +78,13 @@ private Q_SLOTS:
     void topicRoundTrip()
     {
         QFETCH(QString, topic);
-        auto server = startServer({});
-        QVERIFY(server);
-        QNetworkAccessManager network;
+        SandboxRig rig;
+        QVERIFY(rig.start());
         const QByteArray label = QUrl::toPercentEncoding(topic);
-        const Outcome published = call(&network, *server, "POST", "/topics/" + label,
+        const Outcome published = call(&rig.network, rig.server, "POST", "/topics/" + label,
                                        "qos=1&retain=true", "payload");
         QCOMPARE(published.status, 200);
-        const Outcome fetched = call(&network, *server, "GET", "/retainedMessage/" + label);
+        const Outcome fetched = call(&rig.network, rig.server, "GET", "/retainedMessage/" + label);
         QCOMPARE(fetched.status, 200);
         QCOMPARE(fetched.json.value(QStringLiteral("topic")).toString(), topic);
         QCOMPARE(QByteArray::fromBase64(fetched.json.value(QStringLiteral("payload")).toString().toLatin1()),
@@ -123,10 +95,9 @@ private Q_SLOTS:
     // Requests without a valid signature are refused with AWS's 403 and never reach the state.
     void signatureIsVerified()
     {
-        auto server = startServer({});
-        QVERIFY(server);
-        QNetworkAccessManager network;
-        const Outcome wrongSecret = call(&network, *server, "POST", "/things/lamp-01/shadow", {},
+        SandboxRig rig;
+        QVERIFY(rig.start());
+        const Outcome wrongSecret = call(&rig.network, rig.server, "POST", "/things/lamp-01/shadow", {},
                                          R"({"state":{"desired":{"on":true}}})",
                                          QStringLiteral("not-the-secret"));
         QCOMPARE(wrongSecret.status, 403);
@@ -135,19 +106,19 @@ private Q_SLOTS:
             QStringLiteral("The request signature we calculated does not match")));
         QVERIFY(!wrongSecret.error.requestId.isEmpty());
 
-        const Outcome wrongPlane = call(&network, *server, "GET", "/things/lamp-01/shadow", {}, {},
-                                        SecretKey, QStringLiteral("iot"));
+        const Outcome wrongPlane = call(&rig.network, rig.server, "GET", "/things/lamp-01/shadow", {}, {},
+                                        SandboxRig::SecretKey, QStringLiteral("iot"));
         QCOMPARE(wrongPlane.status, 403);
 
-        QNetworkReply *unsigned_ = network.get(QNetworkRequest(
-            server->endpoint().resolved(QUrl(QStringLiteral("/things/lamp-01/shadow")))));
+        QNetworkReply *unsigned_ = rig.network.get(QNetworkRequest(
+            rig.server.endpoint().resolved(QUrl(QStringLiteral("/things/lamp-01/shadow")))));
         QSignalSpy finished(unsigned_, &QNetworkReply::finished);
         QVERIFY(finished.wait(5000));
         QCOMPARE(unsigned_->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 403);
         QCOMPARE(unsigned_->rawHeader("x-amzn-ErrorType"), QByteArrayLiteral("ForbiddenException:"));
         unsigned_->deleteLater();
 
-        QCOMPARE(call(&network, *server, "GET", "/things/lamp-01/shadow").status, 404);
+        QCOMPARE(call(&rig.network, rig.server, "GET", "/things/lamp-01/shadow").status, 404);
     }
 
     // The fault plan answers as scripted, and only for the operations it names.
@@ -180,23 +151,22 @@ private Q_SLOTS:
         QFETCH(int, status);
         QFETCH(QString, code);
         QFETCH(int, errorKind);
-        auto server = startServer({});
-        QVERIFY(server);
-        QNetworkAccessManager network;
-        QCOMPARE(call(&network, *server, "POST", "/things/lamp-01/shadow", {},
+        SandboxRig rig;
+        QVERIFY(rig.start());
+        QCOMPARE(call(&rig.network, rig.server, "POST", "/things/lamp-01/shadow", {},
                       R"({"state":{"reported":{"on":true}}})").status, 200);
-        setFaults(&network, *server, plan);
+        QVERIFY(rig.setFaults(plan));
         // Another operation is untouched by the rule.
-        QCOMPARE(call(&network, *server, "GET", "/retainedMessage").status, 200);
+        QCOMPARE(call(&rig.network, rig.server, "GET", "/retainedMessage").status, 200);
 
-        const Outcome faulted = call(&network, *server, "GET", "/things/lamp-01/shadow");
+        const Outcome faulted = call(&rig.network, rig.server, "GET", "/things/lamp-01/shadow");
         QCOMPARE(faulted.status, status);
         QCOMPARE(int(faulted.error.kind), errorKind);
         QCOMPARE(faulted.error.code, code);
         // A counted rule is spent after it fired; the others are cleared.
         if (!plan.contains("count"))
-            setFaults(&network, *server, "{}");
-        const Outcome next = call(&network, *server, "GET", "/things/lamp-01/shadow");
+            QVERIFY(rig.setFaults("{}"));
+        const Outcome next = call(&rig.network, rig.server, "GET", "/things/lamp-01/shadow");
         QCOMPARE(next.status, 200);
         QCOMPARE(next.json.value(QStringLiteral("version")).toInt(), 1);
     }
@@ -207,18 +177,18 @@ private Q_SLOTS:
     {
         Sandbox::ServerOptions options;
         options.tls = true;
-        auto server = startServer(options);
-        QVERIFY(server);
-        QCOMPARE(server->endpoint().scheme(), QStringLiteral("https"));
-        QVERIFY(!server->certificate().isNull());
+        SandboxRig rig;
+        QVERIFY(rig.start(options));
+        QCOMPARE(rig.server.endpoint().scheme(), QStringLiteral("https"));
+        QVERIFY(!rig.server.certificate().isNull());
 
         QNetworkAccessManager untrusting;
-        const Outcome refused = call(&untrusting, *server, "GET", "/retainedMessage");
+        const Outcome refused = call(&untrusting, rig.server, "GET", "/retainedMessage");
         QCOMPARE(int(refused.error.kind), int(Iot::ApiError::Kind::Tls));
 
         QNetworkAccessManager trusting;
         QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
-        configuration.setCaCertificates({server->certificate()});
+        configuration.setCaCertificates({rig.server.certificate()});
         connect(&trusting, &QNetworkAccessManager::sslErrors, this,
                 [](QNetworkReply *, const QList<QSslError> &errors) {
                     for (const QSslError &error : errors)
@@ -226,7 +196,7 @@ private Q_SLOTS:
                 });
         // Every request from this manager trusts the sandbox's certificate.
         QSslConfiguration::setDefaultConfiguration(configuration);
-        const Outcome accepted = call(&trusting, *server, "GET", "/retainedMessage");
+        const Outcome accepted = call(&trusting, rig.server, "GET", "/retainedMessage");
         QSslConfiguration::setDefaultConfiguration(QSslConfiguration());
         QCOMPARE(accepted.status, 200);
     }
@@ -240,26 +210,23 @@ private Q_SLOTS:
         Sandbox::ServerOptions options;
         options.dataDir = dir.path();
         {
-            auto server = startServer(options);
-            QVERIFY(server);
-            QNetworkAccessManager network;
-            QCOMPARE(call(&network, *server, "POST", "/things/lamp-01/shadow", "name=config",
+            SandboxRig rig;
+            QVERIFY(rig.start(options));
+            QCOMPARE(call(&rig.network, rig.server, "POST", "/things/lamp-01/shadow", "name=config",
                           R"({"state":{"desired":{"level":3}}})").status, 200);
         }
         {
-            auto server = startServer(options);
-            QVERIFY(server);
-            QNetworkAccessManager network;
-            const Outcome kept = call(&network, *server, "GET", "/things/lamp-01/shadow", "name=config");
+            SandboxRig rig;
+            QVERIFY(rig.start(options));
+            const Outcome kept = call(&rig.network, rig.server, "GET", "/things/lamp-01/shadow", "name=config");
             QCOMPARE(kept.status, 200);
             QCOMPARE(kept.json.value(QStringLiteral("version")).toInt(), 1);
         }
         options.fresh = true;
         {
-            auto server = startServer(options);
-            QVERIFY(server);
-            QNetworkAccessManager network;
-            QCOMPARE(call(&network, *server, "GET", "/things/lamp-01/shadow", "name=config").status, 404);
+            SandboxRig rig;
+            QVERIFY(rig.start(options));
+            QCOMPARE(call(&rig.network, rig.server, "GET", "/things/lamp-01/shadow", "name=config").status, 404);
         }
     }
 
@@ -267,13 +234,11 @@ private Q_SLOTS:
     // delete the executor (and so the call) in its slot.
     void callLifetime()
     {
-        auto server = startServer({});
-        QVERIFY(server);
-        QNetworkAccessManager network;
-        setFaults(&network, *server, R"({"rules":[{"kind":"latency","delayMs":5000}]})");
-        Aws::StaticCredentialsProvider credentials({{AccessKey, SecretKey, {}}, std::nullopt, {}});
-        auto *executor = new Iot::RequestExecutor(&network, &credentials);
-        const Iot::Endpoint data{server->endpoint(), {server->region(), QStringLiteral("iotdata")}, {}};
+        SandboxRig rig;
+        QVERIFY(rig.start());
+        QVERIFY(rig.setFaults(R"({"rules":[{"kind":"latency","delayMs":5000}]})"));
+        auto *executor = new Iot::RequestExecutor(&rig.network, rig.credentials.get());
+        const Iot::Endpoint data = rig.endpoint(QStringLiteral("iotdata"));
 
         Iot::ApiCall *cancelled = executor->send(data, "GET", "/retainedMessage");
         bool cancelledFinished = false;
@@ -287,7 +252,7 @@ private Q_SLOTS:
         QTRY_VERIFY(cancelledFinished);
         QCOMPARE(int(kind), int(Iot::ApiError::Kind::Cancelled));
 
-        setFaults(&network, *server, "{}");
+        QVERIFY(rig.setFaults("{}"));
         Iot::ApiCall *call = executor->send(data, "GET", "/retainedMessage");
         bool finished = false;
         connect(call, &Iot::ApiCall::finished, this, [&] {
@@ -304,14 +269,15 @@ private Q_SLOTS:
         QTemporaryDir dir;
         Sandbox::ServerOptions options;
         options.dataDir = dir.path();
-        auto first = startServer(options);
-        QVERIFY(first);
+        auto first = std::make_unique<SandboxRig>();
+        QVERIFY(first->start(options));
         Sandbox::SandboxServer second;
         QString error;
         QVERIFY(!second.start(options, &error));
         QCOMPARE(error, QStringLiteral("%1 is in use by another sandbox").arg(dir.path()));
         first.reset();
-        QVERIFY(startServer(options));
+        SandboxRig again;
+        QVERIFY(again.start(options));
     }
 
     // Only requests addressed to a loopback name are answered (no DNS rebinding), and the
@@ -352,19 +318,18 @@ private Q_SLOTS:
     // A paging token belongs to the listing that issued it.
     void pageTokensAreScoped()
     {
-        auto server = startServer({});
-        QVERIFY(server);
-        QNetworkAccessManager network;
+        SandboxRig rig;
+        QVERIFY(rig.start());
         for (const QByteArray topic : {"t/a", "t/b"})
-            QCOMPARE(call(&network, *server, "POST", "/topics/" + QUrl::toPercentEncoding(QString::fromLatin1(topic)),
+            QCOMPARE(call(&rig.network, rig.server, "POST", "/topics/" + QUrl::toPercentEncoding(QString::fromLatin1(topic)),
                           "retain=true", "x").status, 200);
-        const Outcome first = call(&network, *server, "GET", "/retainedMessage", "maxResults=1");
+        const Outcome first = call(&rig.network, rig.server, "GET", "/retainedMessage", "maxResults=1");
         const QByteArray token =
             QUrl::toPercentEncoding(first.json.value(QStringLiteral("nextToken")).toString());
         QVERIFY(!token.isEmpty());
-        QCOMPARE(call(&network, *server, "GET", "/retainedMessage", "nextToken=" + token).status, 200);
-        const Outcome misused = call(&network, *server, "GET", "/things", "nextToken=" + token, {},
-                                     SecretKey, QStringLiteral("iot"));
+        QCOMPARE(call(&rig.network, rig.server, "GET", "/retainedMessage", "nextToken=" + token).status, 200);
+        const Outcome misused = call(&rig.network, rig.server, "GET", "/things", "nextToken=" + token, {},
+                                     SandboxRig::SecretKey, QStringLiteral("iot"));
         QCOMPARE(misused.status, 400);
         QCOMPARE(misused.error.message, QStringLiteral("Invalid nextToken"));
     }
@@ -375,16 +340,15 @@ private Q_SLOTS:
         Sandbox::ServerOptions options;
         options.dataDir = dir.path();
         options.demo = true;
-        auto server = startServer(options);
-        QVERIFY(server);
-        QVERIFY(server->backend()->thingCount() >= 40);
-        QVERIFY(server->backend()->retainedCount() >= 300);
-        QNetworkAccessManager network;
-        const Outcome things = call(&network, *server, "GET", "/things", "maxResults=250", {},
-                                    SecretKey, QStringLiteral("iot"));
+        SandboxRig rig;
+        QVERIFY(rig.start(options));
+        QVERIFY(rig.server.backend()->thingCount() >= 40);
+        QVERIFY(rig.server.backend()->retainedCount() >= 300);
+        const Outcome things = call(&rig.network, rig.server, "GET", "/things", "maxResults=250", {},
+                                    SandboxRig::SecretKey, QStringLiteral("iot"));
         QCOMPARE(things.status, 200);
         QCOMPARE(things.json.value(QStringLiteral("things")).toArray().size(),
-                 server->backend()->thingCount());
+                 rig.server.backend()->thingCount());
     }
 };
 

@@ -8,25 +8,18 @@
 #include "shadowspane.h"
 #include "shadowview.h"
 
-#include "aws/credentials.h"
-#include "iot/apicall.h"
 #include "iot/datashadowsource.h"
-#include "iot/iotdataclient.h"
-#include "iot/requestexecutor.h"
-#include "iot/retrypolicy.h"
 #include "jsontreemodel.h"
-#include "requestlogentry.h"
 #include "namedshadowsmodel.h"
 #include "sandbox/sandboxbackend.h"
-#include "sandbox/sandboxserver.h"
+#include "sandboxrig.h"
 #include "semanticcolors.h"
+#include "widgetwaits.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -38,89 +31,30 @@
 #include <QTreeView>
 
 #include <algorithm>
-#include <memory>
 
 namespace {
 
-const QString AccessKey = QStringLiteral("AKIDEXAMPLE");
-const QString SecretKey = QStringLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
 // A demo thermostat with a classic shadow whose setpoint is out of sync, and two named ones.
 const QString Thermostat = QStringLiteral("hvac-b2-floor3-01");
 
-// The demo sandbox (with its fault-plan admin API) and the data client on it.
-struct Rig
+// What the sandbox holds: the thing's named shadows, and its classic document's version
+// (0: none), read from the backend directly.
+QStringList namedShadows(const SandboxRig &rig, const QString &thing)
 {
-    Sandbox::SandboxServer server;
-    QNetworkAccessManager network;
-    std::unique_ptr<Aws::CredentialsProvider> credentials;
-    std::unique_ptr<Iot::RequestExecutor> executor;
-    std::unique_ptr<Iot::IotDataClient> data;
-
-    bool start()
-    {
-        Sandbox::ServerOptions options;
-        options.demo = true;
-        options.adminApi = true;
-        options.accessKeyId = AccessKey;
-        options.secretAccessKey = SecretKey;
-        QString error;
-        if (!server.start(options, &error)) {
-            qWarning("sandbox did not start: %s", qPrintable(error));
-            return false;
-        }
-        credentials = std::make_unique<Aws::StaticCredentialsProvider>(
-            Aws::Credentials { { AccessKey, SecretKey, {} }, std::nullopt, {} });
-        executor = std::make_unique<Iot::RequestExecutor>(&network, credentials.get());
-        executor->setRetryPolicy(Iot::RetryPolicy([] { return 0.0; })); // retries at once
-        data = std::make_unique<Iot::IotDataClient>(
-            executor.get(),
-            Iot::Endpoint { server.endpoint(), { server.region(), QStringLiteral("iotdata") },
-                            {} });
-        return true;
-    }
-
-    // PUT (a plan) or DELETE (no plan) /_sandbox/faults.
-    bool setFaults(const QByteArray &plan)
-    {
-        QNetworkRequest request(
-            server.endpoint().resolved(QUrl(QStringLiteral("/_sandbox/faults"))));
-        request.setHeader(QNetworkRequest::ContentTypeHeader,
-                          QByteArrayLiteral("application/json"));
-        QNetworkReply *reply
-            = plan.isEmpty() ? network.deleteResource(request) : network.put(request, plan);
-        QSignalSpy finished(reply, &QNetworkReply::finished);
-        const bool ok = finished.wait(5000)
-            && reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200;
-        reply->deleteLater();
-        return ok;
-    }
-
-    // Waits for @p call; true when it succeeded.
-    static bool succeeds(Iot::ApiCall *call)
-    {
-        QSignalSpy finished(call, &Iot::ApiCall::finished);
-        return finished.wait(10000) && !call->error().isError();
-    }
-
-    // What the sandbox holds: the thing's named shadows, and its classic document's version
-    // (0: none), read from the backend directly.
-    QStringList namedShadows(const QString &thing) const
-    {
-        const auto result = server.backend()->listNamedShadowsForThing(thing, {}, 100);
-        QStringList names;
-        const QJsonArray results = std::get<QJsonObject>(result).value(QLatin1String("results")).toArray();
-        for (const QJsonValue &name : results)
-            names.append(name.toString());
-        return names;
-    }
-    qint64 classicVersion(const QString &thing) const
-    {
-        const auto result = server.backend()->getThingShadow(thing, {});
-        if (!std::holds_alternative<QJsonObject>(result))
-            return 0;
-        return std::get<QJsonObject>(result).value(QLatin1String("version")).toInteger();
-    }
-};
+    const auto result = rig.server.backend()->listNamedShadowsForThing(thing, {}, 100);
+    QStringList names;
+    const QJsonArray results = std::get<QJsonObject>(result).value(QLatin1String("results")).toArray();
+    for (const QJsonValue &name : results)
+        names.append(name.toString());
+    return names;
+}
+qint64 classicVersion(const SandboxRig &rig, const QString &thing)
+{
+    const auto result = rig.server.backend()->getThingShadow(thing, {});
+    if (!std::holds_alternative<QJsonObject>(result))
+        return 0;
+    return std::get<QJsonObject>(result).value(QLatin1String("version")).toInteger();
+}
 
 QStringList shadowNames(const NamedShadowsModel &model)
 {
@@ -157,8 +91,8 @@ private Q_SLOTS:
     // abandoned is never answered; a missing classic shadow is documentMissing().
     void sourceCancels()
     {
-        Rig rig;
-        QVERIFY(rig.start());
+        SandboxRig rig;
+        QVERIFY(rig.start(SandboxRig::demo()));
         Iot::DataShadowSource source(rig.data.get());
         QSignalSpy arrived(&source, &ShadowSource::documentArrived);
         QSignalSpy names(&source, &ShadowSource::namesArrived);
@@ -183,21 +117,17 @@ private Q_SLOTS:
     // GetThingShadow calls are in flight (plus the page of names being listed).
     void realSourcePagesAndBoundsParallelism()
     {
-        Rig rig;
-        QVERIFY(rig.start());
+        SandboxRig rig;
+        QVERIFY(rig.start(SandboxRig::demo()));
         const QString thing = QStringLiteral("pump-l1-line1-01");
         for (int i = 0; i < 12; ++i) {
-            QVERIFY(Rig::succeeds(rig.data->updateThingShadow(
+            QVERIFY(SandboxRig::succeeds(rig.data->updateThingShadow(
                 thing, QStringLiteral("extra-%1").arg(i, 2, 10, QLatin1Char('0')),
                 QByteArrayLiteral(R"({"state": {"reported": {"n": 1}}})"))));
         }
-        const QStringList named = rig.namedShadows(thing);
+        const QStringList named = namedShadows(rig, thing);
         QCOMPARE(named.size(), 13); // "maintenance" and the twelve
-        QStringList operations;
-        connect(rig.executor.get(), &Iot::RequestExecutor::attemptFinished, this,
-                [&operations](const Iot::RequestLogEntry &entry) {
-                    operations.append(entry.operation);
-                });
+        rig.log.clear();
         Iot::DataShadowSource source(rig.data.get(), 5);
         NamedShadowsModel model;
         QAbstractItemModelTester tester(&model,
@@ -212,6 +142,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading(), 10000);
         QCOMPARE(shadowNames(model), QStringList({ QString() }) + named);
         QCOMPARE(model.loadedCount(), 14);
+        const QStringList operations = rig.operations();
         QCOMPARE(operations.count(QStringLiteral("ListNamedShadowsForThing")), 3);
         QCOMPARE(operations.count(QStringLiteral("GetThingShadow")), 14);
         QVERIFY2(peak <= 5 && peak >= 4, qPrintable(QString::number(peak)));
@@ -221,11 +152,10 @@ private Q_SLOTS:
     // Without a client the pane says to connect; with one, to select a thing.
     void emptyStates()
     {
-        Rig rig;
-        QVERIFY(rig.start());
+        SandboxRig rig;
+        QVERIFY(rig.start(SandboxRig::demo()));
         ShadowsPane pane;
-        pane.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&pane));
+        QVERIFY(showExposed(pane));
         auto *empty = pane.findChild<QLabel *>(QStringLiteral("shadowsEmptyState"));
         QVERIFY(empty && empty->isVisible());
         QCOMPARE(empty->text(), QStringLiteral("Connect to an account to see shadows."));
@@ -242,12 +172,10 @@ private Q_SLOTS:
     // row says which shadow it is.
     void listsEveryShadow()
     {
-        Rig rig;
-        QVERIFY(rig.start());
+        SandboxRig rig;
+        QVERIFY(rig.start(SandboxRig::demo()));
         ShadowsPane pane;
-        pane.resize(480, 300);
-        pane.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&pane));
+        QVERIFY(showExposed(pane, QSize(480, 300)));
         pane.setDataClient(rig.data.get());
         QSignalSpy loaded(&pane, &ShadowsPane::loadFinished);
         pane.openThing(Thermostat);
@@ -257,7 +185,7 @@ private Q_SLOTS:
         QVERIFY(pane.findChild<QPushButton *>(QStringLiteral("shadowsCancel"))->isVisible());
         QVERIFY(loaded.wait(10000));
 
-        const QStringList named = rig.namedShadows(Thermostat);
+        const QStringList named = namedShadows(rig, Thermostat);
         QCOMPARE(named, QStringList({ QStringLiteral("config"), QStringLiteral("firmware") }));
         QCOMPARE(shadowNames(*pane.model()), QStringList({ QString() }) + named);
         QCOMPARE(pane.statusText(), QStringLiteral("3 shadows"));
@@ -266,7 +194,7 @@ private Q_SLOTS:
         const QModelIndex classic = pane.model()->index(0, NamedShadowsModel::Name);
         QCOMPARE(classic.data().toString(), QStringLiteral("Classic"));
         QCOMPARE(classic.data(NamedShadowsModel::VersionRole).toLongLong(),
-                 rig.classicVersion(Thermostat));
+                 classicVersion(rig, Thermostat));
         QCOMPARE(classic.data(NamedShadowsModel::OutOfSyncRole).toInt(), 1); // setpointC
         const auto document = pane.document({});
         QVERIFY(document);
@@ -291,18 +219,17 @@ private Q_SLOTS:
     // without an error and says it has no classic shadow.
     void noClassicShadow()
     {
-        Rig rig;
-        QVERIFY(rig.start());
-        QVERIFY(Rig::succeeds(rig.data->deleteThingShadow(Thermostat)));
-        QCOMPARE(rig.classicVersion(Thermostat), 0);
+        SandboxRig rig;
+        QVERIFY(rig.start(SandboxRig::demo()));
+        QVERIFY(SandboxRig::succeeds(rig.data->deleteThingShadow(Thermostat)));
+        QCOMPARE(classicVersion(rig, Thermostat), 0);
         ShadowsPane pane;
-        pane.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&pane));
+        QVERIFY(showExposed(pane));
         pane.setDataClient(rig.data.get());
         QSignalSpy loaded(&pane, &ShadowsPane::loadFinished);
         pane.openThing(Thermostat);
         QVERIFY(loaded.wait(10000));
-        QCOMPARE(shadowNames(*pane.model()), rig.namedShadows(Thermostat));
+        QCOMPARE(shadowNames(*pane.model()), namedShadows(rig, Thermostat));
         QCOMPARE(pane.statusText(), QStringLiteral("2 shadows (no classic shadow)"));
         QVERIFY(!pane.findChild<QPushButton *>(QStringLiteral("shadowsRetry"))->isVisible());
         QVERIFY(!pane.selectShadow({}));
@@ -323,13 +250,10 @@ private Q_SLOTS:
     // changed through IotDataClient, F5 fetches again and the changed value is highlighted.
     void shadowViewHighlightsDeltaAndChanges()
     {
-        Rig rig;
-        QVERIFY(rig.start());
+        SandboxRig rig;
+        QVERIFY(rig.start(SandboxRig::demo()));
         ShadowView view(rig.data.get(), Thermostat, {});
-        view.resize(900, 500);
-        view.show();
-        view.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&view));
+        QVERIFY(showActive(view, QSize(900, 500)));
         QSignalSpy loaded(&view, &ShadowView::loadFinished);
         QVERIFY(loaded.wait(10000));
         QCOMPARE(view.thingName(), Thermostat);
@@ -369,13 +293,13 @@ private Q_SLOTS:
         QVERIFY(!age.data(Qt::ToolTipRole).toString().isEmpty());
         // The version and the size against the limit.
         QCOMPARE(view.findChild<QLabel *>(QStringLiteral("shadowVersion"))->text(),
-                 QStringLiteral("Version %1").arg(rig.classicVersion(Thermostat)));
+                 QStringLiteral("Version %1").arg(classicVersion(rig, Thermostat)));
         QVERIFY(view.findChild<QLabel *>(QStringLiteral("shadowSize"))
                     ->text()
                     .endsWith(QStringLiteral(" of 8 KB")));
 
-        const qint64 version = rig.classicVersion(Thermostat);
-        QVERIFY(Rig::succeeds(rig.data->updateThingShadow(
+        const qint64 version = classicVersion(rig, Thermostat);
+        QVERIFY(SandboxRig::succeeds(rig.data->updateThingShadow(
             Thermostat, {}, QByteArrayLiteral(R"({"state": {"desired": {"setpointC": 23.5}}})"))));
         desiredView->setFocus();
         QTest::keySequence(desiredView, QKeySequence::Refresh);
@@ -418,27 +342,23 @@ private Q_SLOTS:
     // A ShadowView given a document shows it without a fetch.
     void shadowViewSetDocument()
     {
-        Rig rig;
-        QVERIFY(rig.start());
+        SandboxRig rig;
+        QVERIFY(rig.start(SandboxRig::demo()));
         Iot::ShadowDocument document;
         document.reported = QJsonObject { { QStringLiteral("on"), true } };
         document.reportedMetadata = QJsonObject {
             { QStringLiteral("on"), QJsonObject { { QStringLiteral("timestamp"), 100 } } }
         };
         document.version = 4;
-        int attempts = 0;
-        connect(rig.executor.get(), &Iot::RequestExecutor::attemptFinished, this,
-                [&attempts] { ++attempts; });
         ShadowView view(rig.data.get(), Thermostat, QStringLiteral("config"));
         view.setDocument(document);
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(showExposed(view));
         QCoreApplication::processEvents();
         QCOMPARE(view.reportedModel()->rowCount(), 1);
         QCOMPARE(view.findChild<QLabel *>(QStringLiteral("shadowVersion"))->text(),
                  QStringLiteral("Version 4"));
         QCOMPARE(view.statusText(), QStringLiteral("In sync."));
-        QCOMPARE(attempts, 0);
+        QVERIFY(rig.log.isEmpty());
     }
 
     // A 503 on every attempt shows in the pane's status line with Retry and Details (the
@@ -446,15 +366,13 @@ private Q_SLOTS:
     // ShadowView.
     void failureShowsRetry()
     {
-        Rig rig;
-        QVERIFY(rig.start());
+        SandboxRig rig;
+        QVERIFY(rig.start(SandboxRig::demo()));
         QVERIFY(rig.setFaults(QByteArrayLiteral(
             R"({"rules": [{"operations": ["GetThingShadow", "ListNamedShadowsForThing"],
                            "kind": "status", "status": 503}]})")));
         ShadowsPane pane;
-        pane.resize(480, 300);
-        pane.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&pane));
+        QVERIFY(showExposed(pane, QSize(480, 300)));
         pane.setDataClient(rig.data.get());
         QSignalSpy loaded(&pane, &ShadowsPane::loadFinished);
         pane.openThing(Thermostat);
@@ -477,7 +395,7 @@ private Q_SLOTS:
         QTest::mouseClick(retry, Qt::LeftButton);
         QVERIFY(loaded.wait(10000));
         QCOMPARE(shadowNames(*pane.model()),
-                 QStringList({ QString() }) + rig.namedShadows(Thermostat));
+                 QStringList({ QString() }) + namedShadows(rig, Thermostat));
         QCOMPARE(pane.statusText(), QStringLiteral("3 shadows"));
         QVERIFY(!retry->isVisible());
         QVERIFY(!details->isVisible());
@@ -485,8 +403,7 @@ private Q_SLOTS:
         QVERIFY(rig.setFaults(QByteArrayLiteral(
             R"({"rules": [{"operations": ["GetThingShadow"], "kind": "status", "status": 503}]})")));
         ShadowView view(rig.data.get(), Thermostat, QStringLiteral("firmware"));
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(showExposed(view));
         QSignalSpy viewLoaded(&view, &ShadowView::loadFinished);
         QVERIFY(viewLoaded.wait(10000));
         auto *viewRetry = view.findChild<QPushButton *>(QStringLiteral("shadowRetry"));
@@ -504,11 +421,10 @@ private Q_SLOTS:
     // Cancel stops the load at once; nothing arrives afterwards; Retry starts over.
     void cancelStopsLoading()
     {
-        Rig rig;
-        QVERIFY(rig.start());
+        SandboxRig rig;
+        QVERIFY(rig.start(SandboxRig::demo()));
         ShadowsPane pane;
-        pane.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&pane));
+        QVERIFY(showExposed(pane));
         pane.setDataClient(rig.data.get());
         QSignalSpy loaded(&pane, &ShadowsPane::loadFinished);
         pane.openThing(Thermostat);

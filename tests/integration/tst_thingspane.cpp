@@ -7,25 +7,20 @@
 // recorded as recent and can be pinned; Ctrl+K opens a thing by name, listed or not.
 #include "thingspane.h"
 
-#include "aws/credentials.h"
-#include "iot/iotcontrolclient.h"
-#include "iot/requestexecutor.h"
-#include "iot/retrypolicy.h"
 #include "iot/thingspagesource.h"
 #include "openthingdialog.h"
 #include "sandbox/sandboxbackend.h"
-#include "sandbox/sandboxserver.h"
+#include "sandboxrig.h"
 #include "settings/recentthings.h"
 #include "thingsfilterproxy.h"
 #include "thingsmodel.h"
+#include "widgetwaits.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
@@ -40,81 +35,36 @@
 
 namespace {
 
-const QString AccessKey = QStringLiteral("AKIDEXAMPLE");
-const QString SecretKey = QStringLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
 constexpr int PageSize = 10;
 
-// The demo sandbox (with its fault-plan admin API) and the client stack on it.
-struct Rig
+// The real page source on the rig's control client.
+std::unique_ptr<ThingPageSource> pageSource(SandboxRig &rig)
 {
-    Sandbox::SandboxServer server;
-    QNetworkAccessManager network;
-    std::unique_ptr<Aws::CredentialsProvider> credentials;
-    std::unique_ptr<Iot::RequestExecutor> executor;
-    std::unique_ptr<Iot::IotControlClient> control;
-    int listThingsAttempts = 0;
+    return std::make_unique<Iot::ThingsPageSource>(rig.control.get(), PageSize);
+}
 
-    bool start()
+// A Things pane that records recent and pinned things in a private settings file, as the
+// sandbox connection's.
+struct RecentThingsPane
+{
+    QTemporaryDir dir;
+    QSettings settings { dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat };
+    Settings::RecentThings recent { &settings };
+    ThingsPane pane;
+    QSignalSpy activated { &pane, &ThingsPane::thingActivated };
+
+    RecentThingsPane() { recent.setConnectionKey(QStringLiteral("sandbox")); }
+
+    // Shows the pane, active, and lists the whole demo fleet in it.
+    bool open(SandboxRig &rig)
     {
-        Sandbox::ServerOptions options;
-        options.demo = true;
-        options.adminApi = true;
-        options.accessKeyId = AccessKey;
-        options.secretAccessKey = SecretKey;
-        QString error;
-        if (!server.start(options, &error)) {
-            qWarning("sandbox did not start: %s", qPrintable(error));
+        pane.setRecentThings(&recent);
+        if (!showActive(pane, QSize(420, 320)))
             return false;
-        }
-        credentials = std::make_unique<Aws::StaticCredentialsProvider>(
-            Aws::Credentials { { AccessKey, SecretKey, {} }, std::nullopt, {} });
-        executor = std::make_unique<Iot::RequestExecutor>(&network, credentials.get());
-        executor->setRetryPolicy(Iot::RetryPolicy([] { return 0.0; })); // retries at once
-        QObject::connect(executor.get(), &Iot::RequestExecutor::attemptFinished, executor.get(),
-                         [this](const Iot::RequestLogEntry &) { ++listThingsAttempts; });
-        control = std::make_unique<Iot::IotControlClient>(
-            executor.get(),
-            Iot::Endpoint { server.endpoint(), { server.region(), QStringLiteral("iot") }, {} });
-        return true;
-    }
-
-    // PUT (a plan) or DELETE (no plan) /_sandbox/faults.
-    bool setFaults(const QByteArray &plan)
-    {
-        QNetworkRequest request(
-            server.endpoint().resolved(QUrl(QStringLiteral("/_sandbox/faults"))));
-        request.setHeader(QNetworkRequest::ContentTypeHeader,
-                          QByteArrayLiteral("application/json"));
-        QNetworkReply *reply
-            = plan.isEmpty() ? network.deleteResource(request) : network.put(request, plan);
-        QSignalSpy finished(reply, &QNetworkReply::finished);
-        const bool ok = finished.wait(5000)
-            && reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200;
-        reply->deleteLater();
-        return ok;
-    }
-
-    std::unique_ptr<ThingPageSource> pageSource()
-    {
-        return std::make_unique<Iot::ThingsPageSource>(control.get(), PageSize);
+        pane.setPageSource(pageSource(rig));
+        return loadAllPages(pane.model());
     }
 };
-
-// Asks for every page until the model has them all.
-bool loadAll(ThingsPane &pane)
-{
-    for (int pages = 0; pages < 20; ++pages) {
-        if (!QTest::qWaitFor([&pane] { return !pane.model()->isLoading(); }, 10000))
-            return false;
-        if (!pane.model()->errorMessage().isEmpty())
-            return false;
-        if (pane.model()->isComplete())
-            return true;
-        if (pane.model()->canFetchMore({}))
-            pane.model()->fetchMore({});
-    }
-    return false;
-}
 
 } // namespace
 
@@ -126,8 +76,8 @@ private Q_SLOTS:
     // cancelled, or replaced by a newer one, is never answered.
     void pageSourceCancels()
     {
-        Rig rig;
-        QVERIFY(rig.start());
+        SandboxRig rig;
+        QVERIFY(rig.start(SandboxRig::demo()));
         Iot::ThingsPageSource source(rig.control.get(), PageSize);
         QSignalSpy arrived(&source, &ThingPageSource::pageArrived);
         QSignalSpy failed(&source, &ThingPageSource::pageFailed);
@@ -153,8 +103,7 @@ private Q_SLOTS:
     void emptyWithoutConnection()
     {
         ThingsPane pane;
-        pane.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&pane));
+        QVERIFY(showExposed(pane));
         auto *empty = pane.findChild<QLabel *>(QStringLiteral("thingsEmptyState"));
         QVERIFY(empty && empty->isVisible());
         QVERIFY(!pane.findChild<QTreeView *>(QStringLiteral("thingsView"))->isVisible());
@@ -165,16 +114,14 @@ private Q_SLOTS:
     // a page of ten at a time, until all 50 demo things are there and the status says so.
     void scrollingFetchesEveryPage()
     {
-        Rig rig;
-        QVERIFY(rig.start());
+        SandboxRig rig;
+        QVERIFY(rig.start(SandboxRig::demo()));
         ThingsPane pane;
-        pane.resize(360, 200); // fewer rows visible than a page holds
-        pane.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&pane));
+        QVERIFY(showExposed(pane, QSize(360, 200))); // fewer rows visible than a page holds
         auto *view = pane.findChild<QTreeView *>(QStringLiteral("thingsView"));
         auto *status = pane.findChild<QLabel *>(QStringLiteral("thingsStatus"));
         QSignalSpy loaded(&pane, &ThingsPane::loadFinished);
-        pane.setPageSource(rig.pageSource());
+        pane.setPageSource(pageSource(rig));
         QVERIFY(view->isVisible());
         QCOMPARE(status->text(), QStringLiteral("Loading…"));
         QVERIFY(loaded.wait(10000));
@@ -194,7 +141,7 @@ private Q_SLOTS:
         QCOMPARE(pane.model()->rowCount(), rig.server.backend()->thingCount());
         QCOMPARE(pane.model()->rowCount(), 50);
         QVERIFY(pane.model()->errorMessage().isEmpty());
-        QCOMPARE(rig.listThingsAttempts, 5);
+        QCOMPARE(rig.log.size(), 5);
         QCOMPARE(status->text(), QStringLiteral("50 things"));
         // Sorted by name: the first row is the alphabetically first thing.
         QStringList names;
@@ -210,20 +157,12 @@ private Q_SLOTS:
     // thermostats; clearing it brings back all 50.
     void filterNarrowsRows()
     {
-        Rig rig;
-        QVERIFY(rig.start());
+        SandboxRig rig;
+        QVERIFY(rig.start(SandboxRig::demo()));
         ThingsPane pane;
-        pane.resize(360, 200);
-        pane.show();
-        pane.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&pane));
-        pane.setPageSource(rig.pageSource());
-        while (!pane.model()->isComplete()) {
-            if (pane.model()->canFetchMore({}))
-                pane.model()->fetchMore({});
-            QTRY_VERIFY_WITH_TIMEOUT(!pane.model()->isLoading(), 10000);
-            QVERIFY(pane.model()->errorMessage().isEmpty());
-        }
+        QVERIFY(showActive(pane, QSize(360, 200)));
+        pane.setPageSource(pageSource(rig));
+        QVERIFY(loadAllPages(pane.model()));
         QCOMPARE(pane.proxy()->rowCount(), 50);
 
         auto *filter = pane.findChild<QLineEdit *>(QStringLiteral("thingsFilter"));
@@ -247,16 +186,14 @@ private Q_SLOTS:
     // the fault is gone, Retry loads the page.
     void failureShowsRetry()
     {
-        Rig rig;
-        QVERIFY(rig.start());
+        SandboxRig rig;
+        QVERIFY(rig.start(SandboxRig::demo()));
         QVERIFY(rig.setFaults(QByteArrayLiteral(
             R"({"rules": [{"operations": ["ListThings"], "kind": "status", "status": 503}]})")));
         ThingsPane pane;
-        pane.resize(360, 200);
-        pane.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&pane));
+        QVERIFY(showExposed(pane, QSize(360, 200)));
         QSignalSpy failed(pane.model(), &ThingsModel::failed);
-        pane.setPageSource(rig.pageSource());
+        pane.setPageSource(pageSource(rig));
         QVERIFY(failed.wait(10000));
         auto *status = pane.findChild<QLabel *>(QStringLiteral("thingsStatus"));
         auto *retry = pane.findChild<QPushButton *>(QStringLiteral("thingsRetry"));
@@ -281,16 +218,14 @@ private Q_SLOTS:
     // throughout (QAbstractItemModelTester).
     void serverFilterReloads()
     {
-        Rig rig;
-        QVERIFY(rig.start());
+        SandboxRig rig;
+        QVERIFY(rig.start(SandboxRig::demo()));
         ThingsPane pane;
         QAbstractItemModelTester tester(pane.model(),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
-        pane.resize(420, 320);
-        pane.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&pane));
-        pane.setPageSource(rig.pageSource());
-        QVERIFY(loadAll(pane));
+        QVERIFY(showExposed(pane, QSize(420, 320)));
+        pane.setPageSource(pageSource(rig));
+        QVERIFY(loadAllPages(pane.model()));
         QCOMPARE(pane.model()->rowCount(), 50);
 
         auto *toggle = pane.findChild<QToolButton *>(QStringLiteral("thingsServerFilterToggle"));
@@ -308,12 +243,12 @@ private Q_SLOTS:
         QVERIFY(row->isVisible());
         QVERIFY(apply->isEnabled());
 
-        const int attemptsBefore = rig.listThingsAttempts;
+        const qsizetype attemptsBefore = rig.log.size();
         QTest::keyClicks(type, QStringLiteral("Thermostat"));
         QTest::mouseClick(apply, Qt::LeftButton);
-        QVERIFY(loadAll(pane));
+        QVERIFY(loadAllPages(pane.model()));
         QCOMPARE(pane.model()->rowCount(), 12);
-        QCOMPARE(rig.listThingsAttempts - attemptsBefore, 2); // 10 + 2: from page 1 again
+        QCOMPARE(rig.log.size() - attemptsBefore, 2); // 10 + 2: from page 1 again
         for (int i = 0; i < pane.model()->rowCount(); ++i)
             QCOMPARE(pane.model()->thing(i).typeName, QStringLiteral("Thermostat"));
         QCOMPARE(pane.serverFilter().thingTypeName, QStringLiteral("Thermostat"));
@@ -332,7 +267,7 @@ private Q_SLOTS:
         prefix->setChecked(true);
         QTest::mouseClick(apply, Qt::LeftButton);
         QVERIFY(!error->isVisible());
-        QVERIFY(loadAll(pane));
+        QVERIFY(loadAllPages(pane.model()));
         QCOMPARE(pane.model()->rowCount(), 10);
         for (int i = 0; i < pane.model()->rowCount(); ++i)
             QCOMPARE(pane.model()->thing(i).attributes.value(QStringLiteral("site")),
@@ -340,7 +275,7 @@ private Q_SLOTS:
         QCOMPARE(toggle->text(), QStringLiteral("Server filter: site=munich…"));
 
         QTest::mouseClick(clear, Qt::LeftButton);
-        QVERIFY(loadAll(pane));
+        QVERIFY(loadAllPages(pane.model()));
         QCOMPARE(pane.model()->rowCount(), 50);
         QCOMPARE(toggle->text(), QStringLiteral("Server filter"));
         QVERIFY(value->text().isEmpty());
@@ -352,21 +287,13 @@ private Q_SLOTS:
     // pins and unpins the current thing.
     void activationRecentAndPinned()
     {
-        Rig rig;
-        QVERIFY(rig.start());
-        QTemporaryDir dir;
-        QSettings settings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-        Settings::RecentThings recent(&settings);
-        recent.setConnectionKey(QStringLiteral("sandbox"));
-        ThingsPane pane;
-        pane.setRecentThings(&recent);
-        pane.resize(420, 320);
-        pane.show();
-        pane.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&pane));
-        QSignalSpy activated(&pane, &ThingsPane::thingActivated);
-        pane.setPageSource(rig.pageSource());
-        QVERIFY(loadAll(pane));
+        SandboxRig rig;
+        QVERIFY(rig.start(SandboxRig::demo()));
+        RecentThingsPane fixture;
+        QVERIFY(fixture.open(rig));
+        ThingsPane &pane = fixture.pane;
+        Settings::RecentThings &recent = fixture.recent;
+        QSignalSpy &activated = fixture.activated;
         auto *view = pane.findChild<QTreeView *>(QStringLiteral("thingsView"));
 
         const QModelIndex second = pane.proxy()->index(1, ThingsModel::Name);
@@ -407,22 +334,14 @@ private Q_SLOTS:
     // permission, or not loaded) is still announced and recorded.
     void openThingByName()
     {
-        Rig rig;
-        QVERIFY(rig.start());
-        QTemporaryDir dir;
-        QSettings settings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-        Settings::RecentThings recent(&settings);
-        recent.setConnectionKey(QStringLiteral("sandbox"));
-        recent.setPinned(QStringLiteral("pinned-elsewhere"), true);
-        ThingsPane pane;
-        pane.setRecentThings(&recent);
-        pane.resize(420, 320);
-        pane.show();
-        pane.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&pane));
-        QSignalSpy activated(&pane, &ThingsPane::thingActivated);
-        pane.setPageSource(rig.pageSource());
-        QVERIFY(loadAll(pane));
+        SandboxRig rig;
+        QVERIFY(rig.start(SandboxRig::demo()));
+        RecentThingsPane fixture;
+        fixture.recent.setPinned(QStringLiteral("pinned-elsewhere"), true);
+        QVERIFY(fixture.open(rig));
+        ThingsPane &pane = fixture.pane;
+        Settings::RecentThings &recent = fixture.recent;
+        QSignalSpy &activated = fixture.activated;
         QCOMPARE(pane.thingSuggestions().size(), 51);
         QCOMPARE(pane.thingSuggestions().first(), QStringLiteral("pinned-elsewhere"));
         QCOMPARE(pane.openThingAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_K));
