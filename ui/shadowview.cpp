@@ -32,13 +32,6 @@ namespace {
 // Ages in the trees are minutes apart at their finest; half a minute keeps them right.
 constexpr int AgeRefreshMs = 30 * 1000;
 
-QColor blend(const QColor &base, const QColor &tint, double amount)
-{
-    return QColor::fromRgbF(float(base.redF() * (1 - amount) + tint.redF() * amount),
-                            float(base.greenF() * (1 - amount) + tint.greenF() * amount),
-                            float(base.blueF() * (1 - amount) + tint.blueF() * amount));
-}
-
 // What a tree view shows on top of JsonTreeModel: out-of-sync rows in the failure colour on a
 // faint failure background, changed rows on a faint highlight background, both bold (changed
 // also italic) so the marks do not rely on colour alone.
@@ -457,8 +450,8 @@ void ShadowView::updateColors()
     const QColor base = palette.color(QPalette::Base);
     for (QTreeView *view : std::as_const(m_views)) {
         static_cast<HighlightProxy *>(view->model())
-            ->setColors(negative, blend(base, negative, 0.12),
-                        blend(base, palette.color(QPalette::Highlight), 0.3));
+            ->setColors(negative, SemanticColors::blend(base, negative, 0.12),
+                        SemanticColors::blend(base, palette.color(QPalette::Highlight), 0.3));
         view->viewport()->update();
     }
     m_highlighter->setPalette(palette);
