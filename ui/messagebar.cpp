@@ -37,32 +37,30 @@ MessageBar::MessageBar(const QString &objectNamePrefix, Parts parts,
         m_progress->setVisible(false);
         layout->addWidget(m_progress);
     }
+    const auto addButton = [&](const QString &text, const QString &role,
+                               const QString &accessibleName) {
+        auto *button = new QPushButton(text, this);
+        button->setObjectName(objectNamePrefix + role);
+        button->setAccessibleName(accessibleName);
+        button->setVisible(false);
+        statusLine->addWidget(button);
+        return button;
+    };
     if (parts.testFlag(Part::Cancel)) {
-        m_cancel = new QPushButton(tr("Cancel"), this);
-        m_cancel->setObjectName(objectNamePrefix + QStringLiteral("Cancel"));
-        m_cancel->setAccessibleName(names.cancel);
-        m_cancel->setVisible(false);
+        m_cancel = addButton(tr("Cancel"), QStringLiteral("Cancel"), names.cancel);
         connect(m_cancel, &QPushButton::clicked, this, &MessageBar::cancelRequested);
-        statusLine->addWidget(m_cancel);
     }
     if (parts.testFlag(Part::Retry)) {
-        m_retry = new QPushButton(tr("Retry"), this);
-        m_retry->setObjectName(objectNamePrefix + QStringLiteral("Retry"));
-        m_retry->setAccessibleName(names.retry);
-        m_retry->setVisible(false);
+        m_retry = addButton(tr("Retry"), QStringLiteral("Retry"), names.retry);
         connect(m_retry, &QPushButton::clicked, this, &MessageBar::retryRequested);
-        statusLine->addWidget(m_retry);
     }
     layout->addLayout(statusLine);
     if (parts.testFlag(Part::Details)) {
-        m_detailsButton = new QPushButton(tr("Details"), this);
-        m_detailsButton->setObjectName(objectNamePrefix + QStringLiteral("DetailsButton"));
-        m_detailsButton->setAccessibleName(tr("Error details"));
+        m_detailsButton
+            = addButton(tr("Details"), QStringLiteral("DetailsButton"), tr("Error details"));
         m_detailsButton->setAccessibleDescription(
             tr("Shows everything the failed request returned"));
         m_detailsButton->setCheckable(true);
-        m_detailsButton->setVisible(false);
-        statusLine->addWidget(m_detailsButton);
         m_details = new QPlainTextEdit(this);
         m_details->setObjectName(objectNamePrefix + QStringLiteral("ErrorDetails"));
         m_details->setAccessibleName(tr("Error details"));

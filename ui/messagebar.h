@@ -40,7 +40,8 @@ public:
 
     /**
      * What assistive technology calls the parts; the details have names of their own. (The
-     * braces let designated initializers leave out the parts a bar does not have.)
+     * default member initializers let a designated initializer leave out the parts a bar
+     * does not have without a -Wmissing-field-initializers warning.)
      */
     struct AccessibleNames
     {

@@ -57,6 +57,7 @@ private Q_SLOTS:
     void partsAndNames()
     {
         MessageBar bar(QStringLiteral("things"), AllParts, names());
+        bar.resize(400, 200); // a bar that shows nothing yet has no size of its own
         bar.show();
         QVERIFY(QTest::qWaitForWindowExposed(&bar));
         const struct
@@ -102,6 +103,7 @@ private Q_SLOTS:
     void messages()
     {
         MessageBar bar(QStringLiteral("bar"), AllParts, names());
+        bar.resize(400, 200); // a bar that shows nothing yet has no size of its own
         bar.show();
         QVERIFY(QTest::qWaitForWindowExposed(&bar));
         auto *status = bar.findChild<QLabel *>(QStringLiteral("barStatus"));
@@ -157,6 +159,7 @@ private Q_SLOTS:
     void busyAndButtons()
     {
         MessageBar bar(QStringLiteral("bar"), AllParts, names());
+        bar.resize(400, 200); // a bar that shows nothing yet has no size of its own
         bar.show();
         QVERIFY(QTest::qWaitForWindowExposed(&bar));
         auto *progress = bar.findChild<QProgressBar *>(QStringLiteral("barProgress"));
