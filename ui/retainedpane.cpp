@@ -130,21 +130,14 @@ RetainedPane::RetainedPane(QWidget *parent)
             &RetainedTopicsModel::stopLoading);
     connect(m_messageBar, &MessageBar::retryRequested, m_model, &RetainedTopicsModel::retry);
 
-    auto *content = new QWidget(m_stack);
     auto *filterLine = new QHBoxLayout;
     filterLine->addWidget(m_filter, 1);
     filterLine->addWidget(m_flat);
-    auto *layout = new QVBoxLayout(content);
-    layout->setContentsMargins(0, 0, 0, 0);
+    QVBoxLayout *layout = addEmptyStatePages(this, m_stack, m_emptyState);
     layout->addLayout(filterLine);
     layout->addWidget(m_filterError);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_messageBar);
-    m_stack->addWidget(m_emptyState);
-    m_stack->addWidget(content);
-    auto *outer = new QVBoxLayout(this);
-    outer->setContentsMargins(0, 0, 0, 0);
-    outer->addWidget(m_stack);
 
     connect(m_model, &RetainedTopicsModel::loadingChanged, this, [this](bool loading) {
         m_messageBar->setBusy(loading);

@@ -86,17 +86,10 @@ ShadowsPane::ShadowsPane(QWidget *parent)
     connect(m_messageBar, &MessageBar::cancelRequested, m_model, &NamedShadowsModel::cancel);
     connect(m_messageBar, &MessageBar::retryRequested, m_model, &NamedShadowsModel::retry);
 
-    auto *content = new QWidget(m_stack);
-    auto *layout = new QVBoxLayout(content);
-    layout->setContentsMargins(0, 0, 0, 0);
+    QVBoxLayout *layout = addEmptyStatePages(this, m_stack, m_emptyState);
     layout->addWidget(m_thing);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_messageBar);
-    m_stack->addWidget(m_emptyState);
-    m_stack->addWidget(content);
-    auto *outer = new QVBoxLayout(this);
-    outer->setContentsMargins(0, 0, 0, 0);
-    outer->addWidget(m_stack);
 
     connect(m_model, &NamedShadowsModel::loadingChanged, this, [this](bool loading) {
         updateState();

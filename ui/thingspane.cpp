@@ -261,19 +261,12 @@ ThingsPane::ThingsPane(QWidget *parent)
 
     connect(m_messageBar, &MessageBar::retryRequested, m_model, &ThingsModel::retry);
 
-    auto *content = new QWidget(m_stack);
-    auto *layout = new QVBoxLayout(content);
-    layout->setContentsMargins(0, 0, 0, 0);
+    QVBoxLayout *layout = addEmptyStatePages(this, m_stack, m_emptyState);
     layout->addWidget(m_filter);
     layout->addWidget(m_serverFilterToggle);
     layout->addWidget(m_serverFilterRow);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_messageBar);
-    m_stack->addWidget(m_emptyState);
-    m_stack->addWidget(content);
-    auto *outer = new QVBoxLayout(this);
-    outer->setContentsMargins(0, 0, 0, 0);
-    outer->addWidget(m_stack);
 
     connect(m_model, &ThingsModel::loadingChanged, this, [this](bool loading) {
         updateStatus();
