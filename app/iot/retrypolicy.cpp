@@ -63,6 +63,7 @@ bool RetryPolicy::isRetryable(const ApiError &error)
     case ApiError::Kind::Tls:
     case ApiError::Kind::Credentials:
     case ApiError::Kind::ClockSkew:
+    case ApiError::Kind::ReadOnly:
         return false;
     }
     // A conflict needs a fresh read and a merge, never a blind resend.
