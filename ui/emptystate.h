@@ -2,7 +2,9 @@
 #pragma once
 
 class QLabel;
+class QStackedWidget;
 class QString;
+class QVBoxLayout;
 class QWidget;
 
 /**
@@ -10,3 +12,10 @@ class QWidget;
  * palette's muted text colour (so it follows light and dark themes).
  */
 QLabel *createEmptyState(const QString &text, QWidget *parent);
+
+/**
+ * Lays @p pane (without a layout yet) out as @p stack, edge to edge, with @p emptyState as
+ * page 0 and a content page as page 1; returns the content page's layout (no margins) for the
+ * pane to fill.
+ */
+QVBoxLayout *addEmptyStatePages(QWidget *pane, QStackedWidget *stack, QLabel *emptyState);

@@ -1,23 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "jsonhighlighter.h"
 
+#include "semanticcolors.h"
+
 #include <QGuiApplication>
 #include <QPalette>
 
 #include <algorithm>
 
 namespace {
-
-// A hue at the lightness that keeps the contrast of the palette's text against its base, as
-// SemanticColors::negativeText does for red.
-QColor tinted(const QPalette &palette, int hue)
-{
-    const bool darkBase = palette.color(QPalette::Base).lightness() < 128;
-    const int textLightness = palette.color(QPalette::Text).lightness();
-    const int lightness
-        = darkBase ? std::clamp(textLightness, 150, 200) : std::clamp(textLightness, 60, 100);
-    return QColor::fromHsl(hue, 170, lightness);
-}
 
 bool isNumberChar(QChar c)
 {
@@ -34,11 +25,11 @@ JsonHighlighter::JsonHighlighter(QTextDocument *document)
 
 void JsonHighlighter::setPalette(const QPalette &palette)
 {
-    m_key.setForeground(tinted(palette, 210));
+    m_key.setForeground(SemanticColors::tintedText(palette, 210));
     m_key.setFontWeight(QFont::DemiBold);
-    m_string.setForeground(tinted(palette, 120));
-    m_number.setForeground(tinted(palette, 30));
-    m_literal.setForeground(tinted(palette, 290));
+    m_string.setForeground(SemanticColors::tintedText(palette, 120));
+    m_number.setForeground(SemanticColors::tintedText(palette, 30));
+    m_literal.setForeground(SemanticColors::tintedText(palette, 290));
     m_punctuation.setForeground(palette.color(QPalette::PlaceholderText));
     rehighlight();
 }

@@ -3,12 +3,11 @@
 
 #include "iot/apicall.h"
 #include "iot/iotdataclient.h"
+#include "messagebar.h"
 #include "payloadformat.h"
 #include "retainedtopicsmodel.h"
-#include "semanticcolors.h"
 
 #include <QAction>
-#include <QEvent>
 #include <QFileDialog>
 #include <QFontDatabase>
 #include <QFormLayout>
@@ -19,7 +18,6 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QPlainTextEdit>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QTabWidget>
@@ -82,9 +80,12 @@ RetainedMessageView::RetainedMessageView(Iot::IotDataClient *client, const QStri
     , m_kind(new QLabel(this))
     , m_refresh(new QPushButton(tr("&Refresh"), this))
     , m_save(new QPushButton(tr("&Save payload…"), this))
-    , m_progress(new QProgressBar(this))
-    , m_error(new QLabel(this))
-    , m_retry(new QPushButton(tr("Retry"), this))
+    , m_messageBar(new MessageBar(QStringLiteral("retainedMessage"),
+                                  MessageBar::Part::Progress | MessageBar::Part::Retry,
+                                  { .status = tr("Retained message error"),
+                                    .progress = tr("Fetching the retained message"),
+                                    .retry = tr("Retry fetching the retained message") },
+                                  this))
     , m_tabs(new QTabWidget(this))
     , m_payload(new QPlainTextEdit(this))
     , m_jsonTree(new QTreeWidget(this))
@@ -139,23 +140,8 @@ RetainedMessageView::RetainedMessageView(Iot::IotDataClient *client, const QStri
     });
     connect(m_save, &QPushButton::clicked, this, &RetainedMessageView::chooseFileAndSave);
 
-    m_progress->setObjectName(QStringLiteral("retainedMessageProgress"));
-    m_progress->setAccessibleName(tr("Fetching the retained message"));
-    m_progress->setRange(0, 0);
-    m_progress->setTextVisible(false);
-    m_progress->setMaximumHeight(fontMetrics().height());
-    m_progress->setVisible(false);
-
-    m_error->setObjectName(QStringLiteral("retainedMessageError"));
-    m_error->setAccessibleName(tr("Retained message error"));
-    m_error->setWordWrap(true);
-    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->setVisible(false);
-    updateErrorColor();
-    m_retry->setObjectName(QStringLiteral("retainedMessageRetry"));
-    m_retry->setAccessibleName(tr("Retry fetching the retained message"));
-    m_retry->setVisible(false);
-    connect(m_retry, &QPushButton::clicked, this, &RetainedMessageView::refresh);
+    m_messageBar->setStatusObjectName(QStringLiteral("retainedMessageError"));
+    connect(m_messageBar, &MessageBar::retryRequested, this, &RetainedMessageView::refresh);
 
     const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_payload->setObjectName(QStringLiteral("retainedMessagePayload"));
@@ -188,15 +174,11 @@ RetainedMessageView::RetainedMessageView(Iot::IotDataClient *client, const QStri
     buttons->addWidget(m_refresh);
     buttons->addWidget(m_save);
     buttons->addStretch(1);
-    auto *errorLine = new QHBoxLayout;
-    errorLine->addWidget(m_error, 1);
-    errorLine->addWidget(m_retry);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_topicLabel);
     layout->addLayout(form);
     layout->addLayout(buttons);
-    layout->addWidget(m_progress);
-    layout->addLayout(errorLine);
+    layout->addWidget(m_messageBar);
     layout->addWidget(m_tabs, 1);
 
     refresh();
@@ -215,14 +197,13 @@ bool RetainedMessageView::isLoading() const
 void RetainedMessageView::refresh()
 {
     cancel();
-    m_error->setVisible(false);
-    m_retry->setVisible(false);
-    m_progress->setVisible(true);
+    m_messageBar->clear();
+    m_messageBar->setBusy(true);
     Iot::ApiCall *call = m_client->getRetainedMessage(m_topic);
     m_call = call;
     connect(call, &Iot::ApiCall::finished, this, [this, call] {
         m_call.clear();
-        m_progress->setVisible(false);
+        m_messageBar->setBusy(false);
         if (const auto *message = call->result<Iot::RetainedMessage>())
             showMessage(*message);
         else
@@ -240,20 +221,13 @@ bool RetainedMessageView::savePayload(const QString &fileName)
     QSaveFile file(fileName);
     if (!file.open(QIODevice::WriteOnly) || file.write(m_message->payload) != m_message->payload.size()
         || !file.commit()) {
-        m_error->setText(tr("The payload was not saved to %1: %2").arg(fileName, file.errorString()));
-        m_error->setVisible(true);
-        m_retry->setVisible(false);
+        m_messageBar->showError(
+            tr("The payload was not saved to %1: %2").arg(fileName, file.errorString()), {},
+            MessageBar::Offer::Nothing);
         return false;
     }
-    m_error->setVisible(false);
+    m_messageBar->clear();
     return true;
-}
-
-void RetainedMessageView::changeEvent(QEvent *event)
-{
-    if (event->type() == QEvent::PaletteChange)
-        updateErrorColor();
-    QWidget::changeEvent(event);
 }
 
 void RetainedMessageView::cancel()
@@ -263,7 +237,7 @@ void RetainedMessageView::cancel()
     disconnect(m_call, nullptr, this, nullptr);
     m_call->cancel();
     m_call.clear();
-    m_progress->setVisible(false);
+    m_messageBar->setBusy(false);
 }
 
 void RetainedMessageView::showMessage(const Iot::RetainedMessage &message)
@@ -317,9 +291,7 @@ void RetainedMessageView::showMessage(const Iot::RetainedMessage &message)
 
 void RetainedMessageView::showError(const QString &message)
 {
-    m_error->setText(tr("The retained message did not load: %1").arg(message));
-    m_error->setVisible(true);
-    m_retry->setVisible(true);
+    m_messageBar->showError(tr("The retained message did not load: %1").arg(message));
 }
 
 void RetainedMessageView::chooseFileAndSave()
@@ -355,11 +327,4 @@ void RetainedMessageView::addJsonItems(QTreeWidgetItem *parent, const QString &k
     } else {
         item->setText(1, scalarText(value));
     }
-}
-
-void RetainedMessageView::updateErrorColor()
-{
-    QPalette palette = m_error->palette();
-    palette.setColor(QPalette::WindowText, SemanticColors::negativeText(palette));
-    m_error->setPalette(palette);
 }

@@ -8,9 +8,9 @@
 
 #include <optional>
 
+class MessageBar;
 class QLabel;
 class QPlainTextEdit;
-class QProgressBar;
 class QPushButton;
 class QTabWidget;
 class QTableWidget;
@@ -31,9 +31,10 @@ class IotDataClient;
  * payload can be saved to a file byte for byte (Ctrl+S). A failure is shown inline with Retry.
  *
  * Key children: "retainedMessageTopic", "retainedMessageQos", "retainedMessageModified",
- * "retainedMessageSize", "retainedMessageKind", "retainedMessageError" (QLabel);
- * "retainedMessageRefresh", "retainedMessageSave", "retainedMessageRetry" (QPushButton);
- * "retainedMessageProgress" (QProgressBar); "retainedMessageTabs" (QTabWidget) with
+ * "retainedMessageSize", "retainedMessageKind" (QLabel); "retainedMessageRefresh",
+ * "retainedMessageSave" (QPushButton); in a MessageBar "retainedMessageError" (QLabel),
+ * "retainedMessageRetry" (QPushButton) and "retainedMessageProgress" (QProgressBar);
+ * "retainedMessageTabs" (QTabWidget) with
  * "retainedMessagePayload" (QPlainTextEdit), "retainedMessageJsonTree" (QTreeWidget) and
  * "retainedMessageProperties" (QTableWidget).
  */
@@ -63,16 +64,12 @@ Q_SIGNALS:
     /** A fetch ended, with the message or with an error; the view is up to date. */
     void loadFinished();
 
-protected:
-    void changeEvent(QEvent *event) override;
-
 private:
     void cancel();
     void showMessage(const Iot::RetainedMessage &message);
     void showError(const QString &message);
     void chooseFileAndSave();
     void addJsonItems(QTreeWidgetItem *parent, const QString &key, const QJsonValue &value);
-    void updateErrorColor();
 
     Iot::IotDataClient *m_client;
     QString m_topic;
@@ -85,9 +82,7 @@ private:
     QLabel *m_kind;
     QPushButton *m_refresh;
     QPushButton *m_save;
-    QProgressBar *m_progress;
-    QLabel *m_error;
-    QPushButton *m_retry;
+    MessageBar *m_messageBar;
     QTabWidget *m_tabs;
     QPlainTextEdit *m_payload;
     QTreeWidget *m_jsonTree;

@@ -3,19 +3,16 @@
 
 #include "emptystate.h"
 #include "iot/retainedtopicspagesource.h"
+#include "messagebar.h"
 #include "retainedtopicsfilterproxy.h"
 #include "retainedtopicsmodel.h"
-#include "semanticcolors.h"
 
 #include <QAction>
 #include <QCheckBox>
-#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QProgressBar>
-#include <QPushButton>
 #include <QStackedWidget>
 #include <QStyle>
 #include <QTimer>
@@ -63,14 +60,19 @@ RetainedPane::RetainedPane(QWidget *parent)
     , m_emptyState(createEmptyState(tr("Connect to an account to list its retained topics."),
                                     m_stack))
     , m_filter(new QLineEdit(this))
-    , m_filterError(new QLabel(this))
+    , m_filterError(new MessageBar(QStringLiteral("retainedFilter"), {},
+                                   { .status = tr("Topic filter error") }, this))
     , m_flat(new QCheckBox(tr("F&lat list"), this))
     , m_filterDelay(new QTimer(this))
     , m_view(new TopicsView(m_proxy, this))
-    , m_progress(new QProgressBar(this))
-    , m_cancel(new QPushButton(tr("Cancel"), this))
-    , m_status(new QLabel(this))
-    , m_retry(new QPushButton(tr("Retry"), this))
+    , m_messageBar(new MessageBar(
+          QStringLiteral("retained"),
+          MessageBar::Part::Progress | MessageBar::Part::Cancel | MessageBar::Part::Retry,
+          { .status = tr("Retained topics status"),
+            .progress = tr("Loading retained topics"),
+            .cancel = tr("Stop loading retained topics"),
+            .retry = tr("Retry loading retained topics") },
+          this))
 {
     m_proxy->setSourceModel(m_model);
 
@@ -90,11 +92,7 @@ RetainedPane::RetainedPane(QWidget *parent)
         m_filter->setFocus(Qt::ShortcutFocusReason);
         m_filter->selectAll();
     });
-    m_filterError->setObjectName(QStringLiteral("retainedFilterError"));
-    m_filterError->setAccessibleName(tr("Topic filter error"));
-    m_filterError->setWordWrap(true);
-    m_filterError->setVisible(false);
-    updateFilterErrorColor();
+    m_filterError->setStatusObjectName(QStringLiteral("retainedFilterError"));
 
     m_filterDelay->setSingleShot(true);
     m_filterDelay->setInterval(FilterDelayMs);
@@ -128,52 +126,21 @@ RetainedPane::RetainedPane(QWidget *parent)
             openIfTopic(index);
     });
 
-    m_progress->setObjectName(QStringLiteral("retainedProgress"));
-    m_progress->setAccessibleName(tr("Loading retained topics"));
-    m_progress->setRange(0, 0);
-    m_progress->setTextVisible(false);
-    m_progress->setMaximumHeight(fontMetrics().height());
-    m_progress->setVisible(false);
-    m_cancel->setObjectName(QStringLiteral("retainedCancel"));
-    m_cancel->setAccessibleName(tr("Stop loading retained topics"));
-    m_cancel->setVisible(false);
-    connect(m_cancel, &QPushButton::clicked, m_model, &RetainedTopicsModel::stopLoading);
+    connect(m_messageBar, &MessageBar::cancelRequested, m_model,
+            &RetainedTopicsModel::stopLoading);
+    connect(m_messageBar, &MessageBar::retryRequested, m_model, &RetainedTopicsModel::retry);
 
-    m_status->setObjectName(QStringLiteral("retainedStatus"));
-    m_status->setAccessibleName(tr("Retained topics status"));
-    m_status->setWordWrap(true);
-    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_retry->setObjectName(QStringLiteral("retainedRetry"));
-    m_retry->setAccessibleName(tr("Retry loading retained topics"));
-    m_retry->setVisible(false);
-    connect(m_retry, &QPushButton::clicked, m_model, &RetainedTopicsModel::retry);
-
-    auto *content = new QWidget(m_stack);
     auto *filterLine = new QHBoxLayout;
     filterLine->addWidget(m_filter, 1);
     filterLine->addWidget(m_flat);
-    auto *progressLine = new QHBoxLayout;
-    progressLine->addWidget(m_progress, 1);
-    progressLine->addWidget(m_cancel);
-    auto *statusLine = new QHBoxLayout;
-    statusLine->addWidget(m_status, 1);
-    statusLine->addWidget(m_retry);
-    auto *layout = new QVBoxLayout(content);
-    layout->setContentsMargins(0, 0, 0, 0);
+    QVBoxLayout *layout = addEmptyStatePages(this, m_stack, m_emptyState);
     layout->addLayout(filterLine);
     layout->addWidget(m_filterError);
     layout->addWidget(m_view, 1);
-    layout->addLayout(progressLine);
-    layout->addLayout(statusLine);
-    m_stack->addWidget(m_emptyState);
-    m_stack->addWidget(content);
-    auto *outer = new QVBoxLayout(this);
-    outer->setContentsMargins(0, 0, 0, 0);
-    outer->addWidget(m_stack);
+    layout->addWidget(m_messageBar);
 
     connect(m_model, &RetainedTopicsModel::loadingChanged, this, [this](bool loading) {
-        m_progress->setVisible(loading);
-        m_cancel->setVisible(loading);
+        m_messageBar->setBusy(loading);
         updateStatus();
         if (!loading)
             Q_EMIT loadFinished();
@@ -208,7 +175,7 @@ void RetainedPane::setPageSize(int pageSize)
 
 QString RetainedPane::statusText() const
 {
-    return m_status->text();
+    return m_messageBar->text();
 }
 
 bool RetainedPane::selectTopic(const QString &topic)
@@ -221,19 +188,14 @@ bool RetainedPane::selectTopic(const QString &topic)
     return true;
 }
 
-void RetainedPane::changeEvent(QEvent *event)
-{
-    if (event->type() == QEvent::PaletteChange)
-        updateFilterErrorColor();
-    QWidget::changeEvent(event);
-}
-
 void RetainedPane::applyFilter()
 {
     m_proxy->setFilterText(m_filter->text());
     const QString error = m_proxy->filterError();
-    m_filterError->setText(error.isEmpty() ? QString() : tr("Not a valid topic filter: %1").arg(error));
-    m_filterError->setVisible(!error.isEmpty());
+    if (error.isEmpty())
+        m_filterError->clear();
+    else
+        m_filterError->showError(tr("Not a valid topic filter: %1").arg(error));
     if (!m_proxy->filterText().isEmpty() && m_model->layout() == RetainedTopicsModel::Layout::Tree
         && m_proxy->matchingTopicCount() <= ExpandMatchesLimit)
         m_view->expandAll();
@@ -257,13 +219,14 @@ void RetainedPane::openIfTopic(const QModelIndex &index)
 void RetainedPane::updateStatus()
 {
     const QString error = m_model->errorMessage();
-    m_retry->setVisible(!error.isEmpty() || m_model->isStopped());
     if (!error.isEmpty()) {
-        m_status->setText(tr("Retained topics did not load: %1").arg(error));
+        m_messageBar->showError(tr("Retained topics did not load: %1").arg(error));
         return;
     }
+    const MessageBar::Offer offer
+        = m_model->isStopped() ? MessageBar::Offer::Retry : MessageBar::Offer::Nothing;
     if (m_model->isLoading() && m_model->topicCount() == 0) {
-        m_status->setText(tr("Loading…"));
+        m_messageBar->showInfo(tr("Loading…"), offer);
         return;
     }
     const int total = int(m_model->topicCount());
@@ -276,12 +239,5 @@ void RetainedPane::updateStatus()
         text = tr("%1, loading stopped").arg(text);
     else if (!m_model->isComplete())
         text = tr("%1, more as you scroll").arg(text);
-    m_status->setText(text);
-}
-
-void RetainedPane::updateFilterErrorColor()
-{
-    QPalette palette = m_filterError->palette();
-    palette.setColor(QPalette::WindowText, SemanticColors::negativeText(palette));
-    m_filterError->setPalette(palette);
+    m_messageBar->showInfo(text, offer);
 }

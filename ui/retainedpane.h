@@ -5,12 +5,11 @@
 
 #include <memory>
 
+class MessageBar;
 class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QModelIndex;
-class QProgressBar;
-class QPushButton;
 class QStackedWidget;
 class QTimer;
 class QTreeView;
@@ -31,9 +30,10 @@ class RetainedTopicsPageSource;
  * Enter or double-click) emits topicActivated(); the payload is fetched only then, by
  * RetainedMessageView.
  *
- * Key children: "retainedFilter" (QLineEdit), "retainedFilterError" (QLabel), "retainedFlat"
- * (QCheckBox), "retainedView" (QTreeView), "retainedStatus" (QLabel), "retainedRetry",
- * "retainedCancel" (QPushButton), "retainedProgress" (QProgressBar), "retainedEmptyState".
+ * Key children: "retainedFilter" (QLineEdit), "retainedFilterError" (QLabel, in a MessageBar),
+ * "retainedFlat" (QCheckBox), "retainedView" (QTreeView), "retainedEmptyState"; in a
+ * MessageBar "retainedStatus" (QLabel), "retainedRetry", "retainedCancel" (QPushButton) and
+ * "retainedProgress" (QProgressBar).
  */
 class RetainedPane final : public QWidget
 {
@@ -68,15 +68,11 @@ Q_SIGNALS:
     /** The user opened @p topic (click on a leaf, Enter or double-click; not arrow keys). */
     void topicActivated(const QString &topic);
 
-protected:
-    void changeEvent(QEvent *event) override;
-
 private:
     void applyFilter();
     void setFlat(bool flat);
     void openIfTopic(const QModelIndex &index);
     void updateStatus();
-    void updateFilterErrorColor();
 
     std::unique_ptr<Iot::RetainedTopicsPageSource> m_source;
     int m_pageSize = 200;
@@ -85,12 +81,9 @@ private:
     QStackedWidget *m_stack;
     QLabel *m_emptyState;
     QLineEdit *m_filter;
-    QLabel *m_filterError;
+    MessageBar *m_filterError;
     QCheckBox *m_flat;
     QTimer *m_filterDelay;
     QTreeView *m_view;
-    QProgressBar *m_progress;
-    QPushButton *m_cancel;
-    QLabel *m_status;
-    QPushButton *m_retry;
+    MessageBar *m_messageBar;
 };

@@ -14,4 +14,13 @@ namespace SemanticColors {
 /** Text that reports a failure: red, as light or dark as @p palette's text for contrast. */
 QColor negativeText(const QPalette &palette);
 
+/**
+ * Text in @p hue (0 to 359, as QColor::fromHsl), as light or dark as @p palette's text for
+ * contrast, a little less saturated than negativeText() (e.g. syntax highlighting).
+ */
+QColor tintedText(const QPalette &palette, int hue);
+
+/** @p base moved @p amount (0: @p base, 1: @p tint) of the way to @p tint, opaque. */
+QColor blend(const QColor &base, const QColor &tint, double amount);
+
 } // namespace SemanticColors

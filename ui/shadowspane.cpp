@@ -3,16 +3,13 @@
 
 #include "emptystate.h"
 #include "iot/datashadowsource.h"
+#include "messagebar.h"
 #include "namedshadowsmodel.h"
 
 #include <QAction>
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
-#include <QPlainTextEdit>
-#include <QProgressBar>
-#include <QPushButton>
 #include <QStackedWidget>
 #include <QTimer>
 #include <QTreeView>
@@ -39,12 +36,14 @@ ShadowsPane::ShadowsPane(QWidget *parent)
     , m_emptyState(createEmptyState(QString(), m_stack))
     , m_thing(new QLabel(this))
     , m_view(new QTreeView(this))
-    , m_progress(new QProgressBar(this))
-    , m_status(new QLabel(this))
-    , m_cancel(new QPushButton(tr("Cancel"), this))
-    , m_retry(new QPushButton(tr("Retry"), this))
-    , m_detailsButton(new QPushButton(tr("Details"), this))
-    , m_details(new QPlainTextEdit(this))
+    , m_messageBar(new MessageBar(QStringLiteral("shadows"),
+                                  MessageBar::Part::Progress | MessageBar::Part::Cancel
+                                      | MessageBar::Part::Retry | MessageBar::Part::Details,
+                                  { .status = tr("Shadows status"),
+                                    .progress = tr("Shadows loaded"),
+                                    .cancel = tr("Cancel loading shadows"),
+                                    .retry = tr("Retry loading shadows") },
+                                  this))
 {
     m_emptyState->setObjectName(QStringLiteral("shadowsEmptyState"));
 
@@ -84,49 +83,13 @@ ShadowsPane::ShadowsPane(QWidget *parent)
     addAction(reloadAction);
     connect(reloadAction, &QAction::triggered, this, &ShadowsPane::reload);
 
-    m_progress->setObjectName(QStringLiteral("shadowsProgress"));
-    m_progress->setAccessibleName(tr("Shadows loaded"));
-    m_progress->setTextVisible(false);
-    m_progress->setMaximumHeight(fontMetrics().height() / 2 + 2);
-    m_status->setObjectName(QStringLiteral("shadowsStatus"));
-    m_status->setAccessibleName(tr("Shadows status"));
-    m_status->setWordWrap(true);
-    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_cancel->setObjectName(QStringLiteral("shadowsCancel"));
-    m_cancel->setAccessibleName(tr("Cancel loading shadows"));
-    connect(m_cancel, &QPushButton::clicked, m_model, &NamedShadowsModel::cancel);
-    m_retry->setObjectName(QStringLiteral("shadowsRetry"));
-    m_retry->setAccessibleName(tr("Retry loading shadows"));
-    connect(m_retry, &QPushButton::clicked, m_model, &NamedShadowsModel::retry);
-    m_detailsButton->setObjectName(QStringLiteral("shadowsDetailsButton"));
-    m_detailsButton->setAccessibleName(tr("Error details"));
-    m_detailsButton->setAccessibleDescription(tr("Shows everything the failed request returned"));
-    m_detailsButton->setCheckable(true);
-    m_details->setObjectName(QStringLiteral("shadowsErrorDetails"));
-    m_details->setAccessibleName(tr("Error details"));
-    m_details->setReadOnly(true);
-    m_details->setMaximumHeight(6 * fontMetrics().lineSpacing());
-    m_details->setVisible(false);
-    connect(m_detailsButton, &QPushButton::toggled, m_details, &QWidget::setVisible);
+    connect(m_messageBar, &MessageBar::cancelRequested, m_model, &NamedShadowsModel::cancel);
+    connect(m_messageBar, &MessageBar::retryRequested, m_model, &NamedShadowsModel::retry);
 
-    auto *content = new QWidget(m_stack);
-    auto *statusLine = new QHBoxLayout;
-    statusLine->addWidget(m_status, 1);
-    statusLine->addWidget(m_cancel);
-    statusLine->addWidget(m_retry);
-    statusLine->addWidget(m_detailsButton);
-    auto *layout = new QVBoxLayout(content);
-    layout->setContentsMargins(0, 0, 0, 0);
+    QVBoxLayout *layout = addEmptyStatePages(this, m_stack, m_emptyState);
     layout->addWidget(m_thing);
     layout->addWidget(m_view, 1);
-    layout->addWidget(m_progress);
-    layout->addLayout(statusLine);
-    layout->addWidget(m_details);
-    m_stack->addWidget(m_emptyState);
-    m_stack->addWidget(content);
-    auto *outer = new QVBoxLayout(this);
-    outer->setContentsMargins(0, 0, 0, 0);
-    outer->addWidget(m_stack);
+    layout->addWidget(m_messageBar);
 
     connect(m_model, &NamedShadowsModel::loadingChanged, this, [this](bool loading) {
         updateState();
@@ -162,14 +125,12 @@ void ShadowsPane::openThing(const QString &thingName)
 {
     if (!m_source)
         return;
-    m_detailsButton->setChecked(false);
     m_model->openThing(thingName);
     updateState();
 }
 
 void ShadowsPane::reload()
 {
-    m_detailsButton->setChecked(false);
     m_model->reload();
 }
 
@@ -180,7 +141,7 @@ QString ShadowsPane::thingName() const
 
 QString ShadowsPane::statusText() const
 {
-    return m_status->text();
+    return m_messageBar->text();
 }
 
 bool ShadowsPane::selectShadow(const QString &shadowName)
@@ -210,35 +171,26 @@ void ShadowsPane::updateState()
     const bool loading = m_model->isLoading();
     const int rows = m_model->rowCount();
     const int loaded = m_model->loadedCount();
-    m_progress->setVisible(loading);
-    m_cancel->setVisible(loading);
+    m_messageBar->setBusy(loading);
     // Busy until every name is known, then documents loaded of rows listed.
-    m_progress->setRange(0, m_model->namesComplete() ? std::max(rows, 1) : 0);
-    m_progress->setValue(loaded);
+    m_messageBar->setProgress(loaded, m_model->namesComplete() ? std::max(rows, 1) : 0);
     const QString error = m_model->errorMessage();
-    const bool failed = !loading && !error.isEmpty();
-    m_retry->setVisible(failed || (!loading && m_model->isCancelled()));
-    m_detailsButton->setVisible(failed && !m_model->errorDetails().isEmpty());
-    m_details->setPlainText(failed ? m_model->errorDetails() : QString());
-    if (!failed)
-        m_detailsButton->setChecked(false);
-
-    QString text;
     if (loading) {
-        text = rows == 0 ? tr("Loading shadows…")
-                         : tr("Loading shadows… %1 of %2").arg(loaded).arg(rows);
+        m_messageBar->showInfo(rows == 0 ? tr("Loading shadows…")
+                                         : tr("Loading shadows… %1 of %2").arg(loaded).arg(rows));
     } else if (m_model->isCancelled()) {
-        text = tr("Cancelled: %1 of %2 loaded.").arg(loaded).arg(shadowCount(rows));
-    } else if (failed && m_model->namesFailed()) {
-        text = tr("Shadows did not load: %1").arg(error);
-    } else if (failed) {
-        text = tr("%1 of %2 did not load: %3")
-                   .arg(m_model->failedCount())
-                   .arg(shadowCount(rows), error);
+        m_messageBar->showInfo(tr("Cancelled: %1 of %2 loaded.").arg(loaded).arg(shadowCount(rows)),
+                               MessageBar::Offer::Retry);
+    } else if (!error.isEmpty()) {
+        m_messageBar->showError(m_model->namesFailed()
+                                    ? tr("Shadows did not load: %1").arg(error)
+                                    : tr("%1 of %2 did not load: %3")
+                                          .arg(m_model->failedCount())
+                                          .arg(shadowCount(rows), error),
+                                m_model->errorDetails());
     } else {
-        text = shadowCount(rows);
-        if (!m_model->hasClassic())
-            text = tr("%1 (no classic shadow)").arg(text);
+        m_messageBar->showInfo(m_model->hasClassic()
+                                   ? shadowCount(rows)
+                                   : tr("%1 (no classic shadow)").arg(shadowCount(rows)));
     }
-    m_status->setText(text);
 }

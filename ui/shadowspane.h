@@ -8,11 +8,9 @@
 #include <memory>
 #include <optional>
 
+class MessageBar;
 class NamedShadowsModel;
 class QLabel;
-class QPlainTextEdit;
-class QProgressBar;
-class QPushButton;
 class QStackedWidget;
 class QTreeView;
 
@@ -29,8 +27,8 @@ class IotDataClient;
  * shows an empty state.
  *
  * Key children: "shadowsEmptyState", "shadowsThing", "shadowsView" (QTreeView on
- * NamedShadowsModel), "shadowsProgress", "shadowsStatus", "shadowsCancel", "shadowsRetry",
- * "shadowsDetailsButton", "shadowsErrorDetails".
+ * NamedShadowsModel); in a MessageBar "shadowsProgress", "shadowsStatus", "shadowsCancel",
+ * "shadowsRetry", "shadowsDetailsButton", "shadowsErrorDetails".
  */
 class ShadowsPane final : public QWidget
 {
@@ -75,10 +73,5 @@ private:
     QLabel *m_emptyState;
     QLabel *m_thing;
     QTreeView *m_view;
-    QProgressBar *m_progress;
-    QLabel *m_status;
-    QPushButton *m_cancel;
-    QPushButton *m_retry;
-    QPushButton *m_detailsButton;
-    QPlainTextEdit *m_details;
+    MessageBar *m_messageBar;
 };

@@ -4,6 +4,7 @@
 #include "iot/datashadowsource.h"
 #include "jsonhighlighter.h"
 #include "jsontreemodel.h"
+#include "messagebar.h"
 #include "namedshadowsmodel.h"
 #include "semanticcolors.h"
 
@@ -31,13 +32,6 @@ namespace {
 
 // Ages in the trees are minutes apart at their finest; half a minute keeps them right.
 constexpr int AgeRefreshMs = 30 * 1000;
-
-QColor blend(const QColor &base, const QColor &tint, double amount)
-{
-    return QColor::fromRgbF(float(base.redF() * (1 - amount) + tint.redF() * amount),
-                            float(base.greenF() * (1 - amount) + tint.greenF() * amount),
-                            float(base.blueF() * (1 - amount) + tint.blueF() * amount));
-}
 
 // What a tree view shows on top of JsonTreeModel: out-of-sync rows in the failure colour on a
 // faint failure background, changed rows on a faint highlight background, both bold (changed
@@ -156,12 +150,14 @@ ShadowView::ShadowView(Iot::IotDataClient *client, const QString &thingName,
     , m_version(new QLabel(this))
     , m_size(new QLabel(this))
     , m_sizeBar(new QProgressBar(this))
-    , m_status(new QLabel(this))
     , m_refresh(new QPushButton(tr("Refresh"), this))
-    , m_cancel(new QPushButton(tr("Cancel"), this))
-    , m_retry(new QPushButton(tr("Retry"), this))
-    , m_detailsButton(new QPushButton(tr("Details"), this))
-    , m_details(new QPlainTextEdit(this))
+    , m_messageBar(new MessageBar(QStringLiteral("shadow"),
+                                  MessageBar::Part::Cancel | MessageBar::Part::Retry
+                                      | MessageBar::Part::Details,
+                                  { .status = tr("Shadow status"),
+                                    .cancel = tr("Cancel loading the shadow"),
+                                    .retry = tr("Retry loading the shadow") },
+                                  this))
     , m_ageTimer(new QTimer(this))
 {
     const QString shadowTitle = shadowName.isEmpty() ? tr("classic shadow")
@@ -182,7 +178,7 @@ ShadowView::ShadowView(Iot::IotDataClient *client, const QString &thingName,
             if (generation != m_generation)
                 return;
             setLoading(false);
-            showError(tr("This shadow does not exist (any more)."), {});
+            m_messageBar->showError(tr("This shadow does not exist (any more)."));
             Q_EMIT loadFinished();
         });
         connect(m_source, &ShadowSource::documentFailed, this,
@@ -191,7 +187,8 @@ ShadowView::ShadowView(Iot::IotDataClient *client, const QString &thingName,
                     if (generation != m_generation)
                         return;
                     setLoading(false);
-                    showError(tr("The shadow did not load: %1").arg(message), details);
+                    m_messageBar->showError(tr("The shadow did not load: %1").arg(message),
+                                            details);
                     Q_EMIT loadFinished();
                 });
     }
@@ -298,41 +295,13 @@ ShadowView::ShadowView(Iot::IotDataClient *client, const QString &thingName,
     m_tabs->addTab(m_raw, tr("Raw &JSON"));
 
     // Status line: what is loading, what is out of sync, or what failed with Retry and Details.
-    m_status->setObjectName(QStringLiteral("shadowStatus"));
-    m_status->setAccessibleName(tr("Shadow status"));
-    m_status->setWordWrap(true);
-    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_cancel->setObjectName(QStringLiteral("shadowCancel"));
-    m_cancel->setAccessibleName(tr("Cancel loading the shadow"));
-    m_cancel->setVisible(false);
-    connect(m_cancel, &QPushButton::clicked, this, &ShadowView::cancel);
-    m_retry->setObjectName(QStringLiteral("shadowRetry"));
-    m_retry->setAccessibleName(tr("Retry loading the shadow"));
-    m_retry->setVisible(false);
-    connect(m_retry, &QPushButton::clicked, this, &ShadowView::refresh);
-    m_detailsButton->setObjectName(QStringLiteral("shadowDetailsButton"));
-    m_detailsButton->setAccessibleName(tr("Error details"));
-    m_detailsButton->setAccessibleDescription(tr("Shows everything the failed request returned"));
-    m_detailsButton->setCheckable(true);
-    m_detailsButton->setVisible(false);
-    m_details->setObjectName(QStringLiteral("shadowErrorDetails"));
-    m_details->setAccessibleName(tr("Error details"));
-    m_details->setReadOnly(true);
-    m_details->setVisible(false);
-    m_details->setMaximumHeight(6 * fontMetrics().lineSpacing());
-    connect(m_detailsButton, &QPushButton::toggled, m_details, &QWidget::setVisible);
-
-    auto *statusLine = new QHBoxLayout;
-    statusLine->addWidget(m_status, 1);
-    statusLine->addWidget(m_cancel);
-    statusLine->addWidget(m_retry);
-    statusLine->addWidget(m_detailsButton);
+    connect(m_messageBar, &MessageBar::cancelRequested, this, &ShadowView::cancel);
+    connect(m_messageBar, &MessageBar::retryRequested, this, &ShadowView::refresh);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(header);
     layout->addWidget(m_tabs, 1);
-    layout->addLayout(statusLine);
-    layout->addWidget(m_details);
+    layout->addWidget(m_messageBar);
 
     m_ageTimer->setInterval(AgeRefreshMs);
     connect(m_ageTimer, &QTimer::timeout, this, [this] {
@@ -344,11 +313,11 @@ ShadowView::ShadowView(Iot::IotDataClient *client, const QString &thingName,
     updateColors();
 
     if (!m_source) {
-        m_status->setText(tr("Not connected."));
+        m_messageBar->showInfo(tr("Not connected."));
         m_refresh->setEnabled(false);
         return;
     }
-    m_status->setText(tr("Loading…"));
+    m_messageBar->showInfo(tr("Loading…"));
     QTimer::singleShot(0, this, [this] {
         if (!m_document && !m_loading)
             refresh();
@@ -379,13 +348,13 @@ void ShadowView::cancel()
     ++m_generation;
     m_source->cancelAll();
     setLoading(false);
-    m_status->setText(m_document ? tr("Refresh cancelled.") : tr("Loading cancelled."));
-    m_retry->setVisible(true);
+    m_messageBar->showInfo(m_document ? tr("Refresh cancelled.") : tr("Loading cancelled."),
+                           MessageBar::Offer::Retry);
 }
 
 QString ShadowView::statusText() const
 {
-    return m_status->text();
+    return m_messageBar->text();
 }
 
 void ShadowView::changeEvent(QEvent *event)
@@ -422,32 +391,16 @@ void ShadowView::showDocument(const Iot::ShadowDocument &document)
         text = tr("%1 1 value changed since the previous refresh.").arg(text);
     else if (changed > 1)
         text = tr("%1 %2 values changed since the previous refresh.").arg(text).arg(changed);
-    m_status->setText(text);
-    m_retry->setVisible(false);
-    m_detailsButton->setVisible(false);
-    m_detailsButton->setChecked(false);
-}
-
-void ShadowView::showError(const QString &message, const QString &details)
-{
-    m_status->setText(message);
-    m_retry->setVisible(true);
-    m_details->setPlainText(details);
-    m_detailsButton->setVisible(!details.isEmpty());
-    m_detailsButton->setChecked(false);
+    m_messageBar->showInfo(text);
 }
 
 void ShadowView::setLoading(bool loading)
 {
     m_loading = loading;
-    m_cancel->setVisible(loading);
+    m_messageBar->setBusy(loading);
     m_refresh->setEnabled(!loading);
-    if (loading) {
-        m_status->setText(m_document ? tr("Refreshing…") : tr("Loading…"));
-        m_retry->setVisible(false);
-        m_detailsButton->setVisible(false);
-        m_detailsButton->setChecked(false);
-    }
+    if (loading)
+        m_messageBar->showInfo(m_document ? tr("Refreshing…") : tr("Loading…"));
 }
 
 void ShadowView::updateColors()
@@ -457,8 +410,8 @@ void ShadowView::updateColors()
     const QColor base = palette.color(QPalette::Base);
     for (QTreeView *view : std::as_const(m_views)) {
         static_cast<HighlightProxy *>(view->model())
-            ->setColors(negative, blend(base, negative, 0.12),
-                        blend(base, palette.color(QPalette::Highlight), 0.3));
+            ->setColors(negative, SemanticColors::blend(base, negative, 0.12),
+                        SemanticColors::blend(base, palette.color(QPalette::Highlight), 0.3));
         view->viewport()->update();
     }
     m_highlighter->setPalette(palette);

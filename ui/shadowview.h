@@ -9,6 +9,7 @@
 
 class JsonHighlighter;
 class JsonTreeModel;
+class MessageBar;
 class QLabel;
 class QPlainTextEdit;
 class QProgressBar;
@@ -31,8 +32,9 @@ class IotDataClient;
  * inline with Retry and Details.
  *
  * Key children: "desiredView", "reportedView", "deltaView" (QTreeView), "shadowTabs",
- * "shadowRawJson", "shadowVersion", "shadowSize", "shadowSizeBar", "shadowStatus",
- * "shadowRefresh", "shadowCancel", "shadowRetry", "shadowDetailsButton", "shadowErrorDetails".
+ * "shadowRawJson", "shadowVersion", "shadowSize", "shadowSizeBar", "shadowRefresh"; in a
+ * MessageBar "shadowStatus", "shadowCancel", "shadowRetry", "shadowDetailsButton",
+ * "shadowErrorDetails".
  */
 class ShadowView final : public QWidget
 {
@@ -74,7 +76,6 @@ protected:
 
 private:
     void showDocument(const Iot::ShadowDocument &document);
-    void showError(const QString &message, const QString &details);
     void setLoading(bool loading);
     void updateColors();
 
@@ -95,11 +96,7 @@ private:
     QLabel *m_version;
     QLabel *m_size;
     QProgressBar *m_sizeBar;
-    QLabel *m_status;
     QPushButton *m_refresh;
-    QPushButton *m_cancel;
-    QPushButton *m_retry;
-    QPushButton *m_detailsButton;
-    QPlainTextEdit *m_details;
+    MessageBar *m_messageBar;
     QTimer *m_ageTimer;
 };

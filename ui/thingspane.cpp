@@ -3,9 +3,9 @@
 
 #include "emptystate.h"
 #include "iot/thingspagesource.h"
+#include "messagebar.h"
 #include "openthingdialog.h"
 #include "pagesource.h"
-#include "semanticcolors.h"
 #include "settings/recentthings.h"
 #include "thingsfilterproxy.h"
 #include "thingsmodel.h"
@@ -107,8 +107,10 @@ ThingsPane::ThingsPane(QWidget *parent)
     , m_filter(new QLineEdit(this))
     , m_filterDelay(new QTimer(this))
     , m_view(new QTreeView(this))
-    , m_status(new QLabel(this))
-    , m_retry(new QPushButton(tr("Retry"), this))
+    , m_messageBar(new MessageBar(QStringLiteral("things"), MessageBar::Part::Retry,
+                                  { .status = tr("Things status"),
+                                    .retry = tr("Retry loading things") },
+                                  this))
     , m_serverFilterToggle(new QToolButton(this))
     , m_serverFilterRow(new QWidget(this))
     , m_serverType(new QLineEdit(m_serverFilterRow))
@@ -117,7 +119,9 @@ ThingsPane::ThingsPane(QWidget *parent)
     , m_serverPrefix(new QCheckBox(tr("Prefix"), m_serverFilterRow))
     , m_serverApply(new QPushButton(tr("Apply"), m_serverFilterRow))
     , m_serverClear(new QPushButton(tr("Clear"), m_serverFilterRow))
-    , m_serverFilterError(new QLabel(m_serverFilterRow))
+    , m_serverFilterError(new MessageBar(QStringLiteral("thingsServerFilter"), {},
+                                         { .status = tr("Server filter problem") },
+                                         m_serverFilterRow))
     , m_pinAction(new QAction(tr("&Pin Thing"), this))
     , m_openThingAction(new QAction(tr("&Open Thing by Name…"), this))
 {
@@ -235,10 +239,7 @@ ThingsPane::ThingsPane(QWidget *parent)
     m_serverApply->setAccessibleName(tr("Apply the server filter"));
     m_serverClear->setObjectName(QStringLiteral("thingsServerClear"));
     m_serverClear->setAccessibleName(tr("Clear the server filter"));
-    m_serverFilterError->setObjectName(QStringLiteral("thingsServerFilterError"));
-    m_serverFilterError->setAccessibleName(tr("Server filter problem"));
-    m_serverFilterError->setWordWrap(true);
-    m_serverFilterError->setVisible(false);
+    m_serverFilterError->setStatusObjectName(QStringLiteral("thingsServerFilterError"));
     connect(m_serverApply, &QPushButton::clicked, this, &ThingsPane::applyServerFilterFromRow);
     connect(m_serverClear, &QPushButton::clicked, this, [this] { setServerFilter({}); });
     auto *serverLayout = new QGridLayout(m_serverFilterRow);
@@ -258,31 +259,14 @@ ThingsPane::ThingsPane(QWidget *parent)
     serverLayout->setColumnStretch(2, 1);
     updateServerFilterToggle();
 
-    m_status->setObjectName(QStringLiteral("thingsStatus"));
-    m_status->setAccessibleName(tr("Things status"));
-    m_status->setWordWrap(true);
-    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_retry->setObjectName(QStringLiteral("thingsRetry"));
-    m_retry->setAccessibleName(tr("Retry loading things"));
-    m_retry->setVisible(false);
-    connect(m_retry, &QPushButton::clicked, m_model, &ThingsModel::retry);
+    connect(m_messageBar, &MessageBar::retryRequested, m_model, &ThingsModel::retry);
 
-    auto *content = new QWidget(m_stack);
-    auto *statusLine = new QHBoxLayout;
-    statusLine->addWidget(m_status, 1);
-    statusLine->addWidget(m_retry);
-    auto *layout = new QVBoxLayout(content);
-    layout->setContentsMargins(0, 0, 0, 0);
+    QVBoxLayout *layout = addEmptyStatePages(this, m_stack, m_emptyState);
     layout->addWidget(m_filter);
     layout->addWidget(m_serverFilterToggle);
     layout->addWidget(m_serverFilterRow);
     layout->addWidget(m_view, 1);
-    layout->addLayout(statusLine);
-    m_stack->addWidget(m_emptyState);
-    m_stack->addWidget(content);
-    auto *outer = new QVBoxLayout(this);
-    outer->setContentsMargins(0, 0, 0, 0);
-    outer->addWidget(m_stack);
+    layout->addWidget(m_messageBar);
 
     connect(m_model, &ThingsModel::loadingChanged, this, [this](bool loading) {
         updateStatus();
@@ -338,7 +322,7 @@ void ThingsPane::setServerFilter(const Iot::ListThingsRequest &filter)
     m_serverAttributeName->setText(filter.attributeName);
     m_serverAttributeValue->setText(filter.attributeValue);
     m_serverPrefix->setChecked(filter.usePrefixAttributeValue);
-    m_serverFilterError->setVisible(false);
+    m_serverFilterError->clear();
     applyServerFilter();
 }
 
@@ -363,12 +347,8 @@ void ThingsPane::applyServerFilterFromRow()
                      "_ . , @ / : # = [ ] -");
         culprit = m_serverAttributeValue;
     }
-    m_serverFilterError->setText(problem);
-    m_serverFilterError->setVisible(!problem.isEmpty());
     if (culprit) {
-        QPalette errorPalette = m_serverFilterError->palette();
-        errorPalette.setColor(QPalette::WindowText, SemanticColors::negativeText(palette()));
-        m_serverFilterError->setPalette(errorPalette);
+        m_serverFilterError->showError(problem);
         culprit->setFocus(Qt::OtherFocusReason);
         return;
     }
@@ -506,19 +486,18 @@ void ThingsPane::togglePinned()
 
 QString ThingsPane::statusText() const
 {
-    return m_status->text();
+    return m_messageBar->text();
 }
 
 void ThingsPane::updateStatus()
 {
     const QString error = m_model->errorMessage();
-    m_retry->setVisible(!error.isEmpty());
     if (!error.isEmpty()) {
-        m_status->setText(tr("Things did not load: %1").arg(error));
+        m_messageBar->showError(tr("Things did not load: %1").arg(error));
         return;
     }
     if (m_model->isLoading() && m_model->rowCount() == 0) {
-        m_status->setText(tr("Loading…"));
+        m_messageBar->showInfo(tr("Loading…"));
         return;
     }
     const int total = m_model->rowCount();
@@ -532,5 +511,5 @@ void ThingsPane::updateStatus()
         text = tr("%1, loading more…").arg(text);
     else if (!m_model->isComplete())
         text = tr("%1, more as you scroll").arg(text);
-    m_status->setText(text);
+    m_messageBar->showInfo(text);
 }

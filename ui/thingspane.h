@@ -9,6 +9,7 @@
 
 class QAction;
 class QCheckBox;
+class MessageBar;
 class QLabel;
 class QLineEdit;
 class QModelIndex;
@@ -37,11 +38,12 @@ class RecentThings;
  * recorded as recent; pinned things (context menu or Ctrl+D) carry a pin mark in the list.
  * Ctrl+K opens a thing by name, loaded or not (for accounts that may not list things).
  *
- * Key children: "thingsFilter", "thingsView", "thingsStatus", "thingsRetry",
+ * Key children: "thingsFilter", "thingsView", "thingsStatus", "thingsRetry" (in a MessageBar),
  * "thingsServerFilterToggle" (QToolButton), "thingsServerFilterRow", "thingsServerType",
  * "thingsServerAttributeName", "thingsServerAttributeValue" (QLineEdit),
  * "thingsServerPrefix" (QCheckBox), "thingsServerApply", "thingsServerClear" (QPushButton),
- * "thingsServerFilterError" (QLabel); actions "thingsPinAction", "thingsOpenByNameAction".
+ * "thingsServerFilterError" (QLabel, in a MessageBar); actions "thingsPinAction",
+ * "thingsOpenByNameAction".
  */
 class ThingsPane final : public QWidget
 {
@@ -128,8 +130,7 @@ private:
     QLineEdit *m_filter;
     QTimer *m_filterDelay;
     QTreeView *m_view;
-    QLabel *m_status;
-    QPushButton *m_retry;
+    MessageBar *m_messageBar;
     QToolButton *m_serverFilterToggle;
     QWidget *m_serverFilterRow;
     QLineEdit *m_serverType;
@@ -138,7 +139,7 @@ private:
     QCheckBox *m_serverPrefix;
     QPushButton *m_serverApply;
     QPushButton *m_serverClear;
-    QLabel *m_serverFilterError;
+    MessageBar *m_serverFilterError;
     QAction *m_pinAction;
     QAction *m_openThingAction;
     Settings::RecentThings *m_recentThings = nullptr;

@@ -35,6 +35,30 @@ private Q_SLOTS:
         QVERIFY(negative.hslSaturation() > 128);
         QCOMPARE(negative.lightness() > base.lightness(), lighterThanBase);
         QVERIFY(std::abs(negative.lightness() - base.lightness()) >= 70);
+
+        // tintedText() keeps the same side and contrast in any hue.
+        for (const int hue : { 30, 120, 210, 290 }) {
+            const QColor tinted = SemanticColors::tintedText(palette, hue);
+            QCOMPARE(tinted.hslHue(), hue);
+            QCOMPARE(tinted.lightness() > base.lightness(), lighterThanBase);
+            QVERIFY(std::abs(tinted.lightness() - base.lightness()) >= 70);
+        }
+    }
+
+    // blend() moves from the base to the tint by the amount given.
+    void blend_data()
+    {
+        QTest::addColumn<double>("amount");
+        QTest::addColumn<QColor>("expected");
+        QTest::newRow("none") << 0.0 << QColor(Qt::white);
+        QTest::newRow("all") << 1.0 << QColor(Qt::red);
+        QTest::newRow("a quarter") << 0.25 << QColor::fromRgbF(1.0f, 0.75f, 0.75f);
+    }
+    void blend()
+    {
+        QFETCH(double, amount);
+        QFETCH(QColor, expected);
+        QCOMPARE(SemanticColors::blend(Qt::white, Qt::red, amount), expected);
     }
 };
 
