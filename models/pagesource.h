@@ -2,37 +2,19 @@
 #pragma once
 
 #include "iot/iottypes.h"
-
-#include <QObject>
-#include <QString>
+#include "pagedloader.h"
 
 /**
- * Where ThingsModel gets its pages of ListThings from (STYLE.md rule 11). The services
- * implement it over the network; a test implements it with canned pages. Keeps models/ free
- * of network code.
- *
- * One page is in flight at a time. Each request carries a @p generation that the answer
- * repeats, so the model can drop an answer to a request it no longer wants (rule 8).
- * Answers may be given at once (inside fetchPage()) or later from the event loop.
+ * Where ThingsModel gets its pages of ListThings from: a PageSource of Iot::ThingPage.
  * @see ThingsModel
  */
-class ThingPageSource : public QObject
+class ThingPageSource : public PageSource
 {
     Q_OBJECT
 public:
-    using QObject::QObject;
-
-    /**
-     * Asks for the page after @p nextToken (empty: the first page) and answers with
-     * pageArrived() or pageFailed() carrying @p generation. A new request replaces one
-     * still in flight.
-     */
-    virtual void fetchPage(const QString &nextToken, quint64 generation) = 0;
-    /** Abandons the request in flight, if any; it is answered with nothing. */
-    virtual void cancel() = 0;
+    using Page = Iot::ThingPage;
+    using PageSource::PageSource;
 
 Q_SIGNALS:
     void pageArrived(quint64 generation, const Iot::ThingPage &page);
-    /** @p message is for the user (already translated). */
-    void pageFailed(quint64 generation, const QString &message);
 };
