@@ -8,6 +8,7 @@
 
 #include "fakeshadowsource.h"
 #include "modeldump.h"
+#include "modeltest.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonDocument>
@@ -69,21 +70,10 @@ class TestNamedShadowsModel : public QObject
 {
     Q_OBJECT
 
-private:
-    static void addModes()
-    {
-        QTest::addColumn<Mode>("mode");
-        QTest::addColumn<bool>("testerFetchesMore");
-        QTest::newRow("at once, tester fetches") << Mode::AtOnce << true;
-        QTest::newRow("at once, tester does not fetch") << Mode::AtOnce << false;
-        QTest::newRow("queued, tester fetches") << Mode::Queued << true;
-        QTest::newRow("queued, tester does not fetch") << Mode::Queued << false;
-    }
-
 private Q_SLOTS:
     // Every page of names is listed, every document fetched once; rows are the classic shadow
     // then the named ones by name (case folded); loadingChanged goes true then false once.
-    void listsAndFetches_data() { addModes(); }
+    void listsAndFetches_data() { addAnswerModes<Mode>(); }
     void listsAndFetches()
     {
         QFETCH(Mode, mode);
@@ -154,7 +144,7 @@ private Q_SLOTS:
     }
 
     // A thing without a classic shadow (GetThingShadow 404) has no classic row and no error.
-    void classicMissing_data() { addModes(); }
+    void classicMissing_data() { addAnswerModes<Mode>(); }
     void classicMissing()
     {
         QFETCH(Mode, mode);
@@ -241,7 +231,7 @@ private Q_SLOTS:
 
     // A failed document shows as a failed row with the message; a failed page of names as the
     // model's error. retry() asks again for just what failed, and everything then loads.
-    void failureAndRetry_data() { addModes(); }
+    void failureAndRetry_data() { addAnswerModes<Mode>(); }
     void failureAndRetry()
     {
         QFETCH(Mode, mode);
