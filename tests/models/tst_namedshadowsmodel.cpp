@@ -20,15 +20,6 @@ Q_DECLARE_METATYPE(FakeShadowSource::Mode)
 
 namespace {
 
-// The fixed "now" of every test: 2026-01-01T12:00:00Z.
-const QDateTime Now = QDateTime(QDate(2026, 1, 1), QTime(12, 0), Qt::UTC);
-const qint64 NowSecs = Now.toSecsSinceEpoch();
-
-QJsonObject json(const char *text)
-{
-    return QJsonDocument::fromJson(QByteArray(text)).object();
-}
-
 // The lamp: a classic shadow two keys out of sync, three named shadows listed out of order.
 FakeShadowSource::Thing lamp()
 {
