@@ -2,7 +2,7 @@
 #pragma once
 
 #include "iot/iottypes.h"
-#include "pagedloader.h"
+#include "pagesource.h"
 
 /**
  * Where RetainedTopicsModel gets its pages of ListRetainedMessages from: a PageSource of

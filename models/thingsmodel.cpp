@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "thingsmodel.h"
 
-#include "pagesource.h"
+#include "thingpagesource.h"
 
 #include <QStringList>
 #include <QVariantMap>

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "apipagesource.h"
-#include "pagesource.h"
+#include "thingpagesource.h"
 
 namespace Iot {
 

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "fakepagesource.h"
-#include "pagesource.h"
+#include "thingpagesource.h"
 
 #include <QList>
 #include <QMap>
