@@ -55,6 +55,23 @@ void waitSettled(NamedShadowsModel &model)
     QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading(), 5000);
 }
 
+// A model on the fixed clock under a QAbstractItemModelTester, and a source holding the lamp
+// that answers in @p mode, not yet set on the model.
+struct LampFixture
+{
+    explicit LampFixture(Mode mode, int pageSize = 2)
+        : source(mode, pageSize)
+    {
+        model.setClock([] { return Now; });
+        source.things.insert(QStringLiteral("lamp"), lamp());
+    }
+
+    NamedShadowsModel model;
+    QAbstractItemModelTester tester { &model,
+                                      QAbstractItemModelTester::FailureReportingMode::QtTest };
+    FakeShadowSource source;
+};
+
 } // namespace
 
 class TestNamedShadowsModel : public QObject
@@ -69,13 +86,10 @@ private Q_SLOTS:
     {
         QFETCH(Mode, mode);
         QFETCH(bool, testerFetchesMore);
-        NamedShadowsModel model;
-        model.setClock([] { return Now; });
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
-        tester.setUseFetchMore(testerFetchesMore);
-        FakeShadowSource source(mode);
-        source.things.insert(QStringLiteral("lamp"), lamp());
+        LampFixture fixture(mode);
+        fixture.tester.setUseFetchMore(testerFetchesMore);
+        NamedShadowsModel &model = fixture.model;
+        FakeShadowSource &source = fixture.source;
         model.setSource(&source);
         QSignalSpy loading(&model, &NamedShadowsModel::loadingChanged);
 
@@ -227,13 +241,10 @@ private Q_SLOTS:
     {
         QFETCH(Mode, mode);
         QFETCH(bool, testerFetchesMore);
-        NamedShadowsModel model;
-        model.setClock([] { return Now; });
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
-        tester.setUseFetchMore(testerFetchesMore);
-        FakeShadowSource source(mode);
-        source.things.insert(QStringLiteral("lamp"), lamp());
+        LampFixture fixture(mode);
+        fixture.tester.setUseFetchMore(testerFetchesMore);
+        NamedShadowsModel &model = fixture.model;
+        FakeShadowSource &source = fixture.source;
         source.failOnce.insert(QStringLiteral("firmware"));
         model.setSource(&source);
         model.openThing(QStringLiteral("lamp"));
@@ -280,12 +291,9 @@ private Q_SLOTS:
     // and retry() starts over.
     void cancel()
     {
-        NamedShadowsModel model;
-        model.setClock([] { return Now; });
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
-        FakeShadowSource source(Mode::Manual, 100);
-        source.things.insert(QStringLiteral("lamp"), lamp());
+        LampFixture fixture(Mode::Manual, 100);
+        NamedShadowsModel &model = fixture.model;
+        FakeShadowSource &source = fixture.source;
         model.setSource(&source);
         model.openThing(QStringLiteral("lamp"));
         source.deliverAll();
