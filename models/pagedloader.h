@@ -40,7 +40,7 @@ public:
      * arrives to @p applyPage before its nextToken is taken; cancels the old source's request
      * in flight. The caller then starts over (abandon(), restart()).
      */
-    template <typename Source>
+    template<typename Source>
     void setSource(Source *source, std::function<void(const typename Source::Page &)> applyPage)
     {
         detach();
@@ -81,14 +81,13 @@ public:
 private:
     /** Disconnects and cancels the current source's request in flight, if any. */
     void detach();
-    template <typename Page>
+    template<typename Page>
     void onPageArrived(quint64 generation, const Page &page,
                        const std::function<void(const Page &)> &applyPage)
     {
-        if (!answerNow(generation,
-                       [this, generation, page, applyPage] {
-                           onPageArrived(generation, page, applyPage);
-                       }))
+        if (!answerNow(generation, [this, generation, page, applyPage] {
+                onPageArrived(generation, page, applyPage);
+            }))
             return;
         applyPage(page);
         pageApplied(page.nextToken);

@@ -14,9 +14,10 @@ class RetainedPageSource;
 
 /**
  * The account's retained topics, loaded lazily a page at a time through a RetainedPageSource
- * by a PagedLoader (STYLE.md rule 11) as ThingsModel loads things: canFetchMore() on the root is true while a
- * next page exists, no page is in flight, loading was not stopped and the last request did
- * not fail; an answer given inside fetchMore() is applied from the event loop.
+ * by a PagedLoader (STYLE.md rule 11) as ThingsModel loads things: canFetchMore() on the root
+ * is true while a next page exists, no page is in flight, loading was not stopped and the
+ * last request did not fail; an answer given inside fetchMore() is applied from the event
+ * loop.
  *
  * Shown as a tree split on '/' (an empty level is a real level: "a//b" and "/a" are valid
  * topics, and a topic may also have topics below it, "a" and "a/b") or as a flat list of

@@ -15,8 +15,7 @@ namespace Iot {
  * whose answer is then never delivered. The call's result of type Source::Page is delivered
  * with pageArrived(), a failure with pageFailed() as ApiError::userMessage().
  */
-template <typename Source>
-class ApiPageSource : public Source
+template<typename Source> class ApiPageSource : public Source
 {
 public:
     using Source::Source;

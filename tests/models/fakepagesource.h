@@ -15,8 +15,7 @@
 // "p<i+1>" (none on the last). It answers inside fetchPage() (AtOnce), from the event loop
 // (Queued), or when the test calls deliverAll() (Manual). The first request for the token in
 // failOnceAt fails. leakyCancel keeps answering cancelled requests, as a late network reply would.
-template <typename Source, auto Items>
-class FakePageSource final : public Source
+template<typename Source, auto Items> class FakePageSource final : public Source
 {
 public:
     using Page = typename Source::Page;

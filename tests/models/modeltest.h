@@ -4,8 +4,7 @@
 #include <QTest>
 
 // Asks a paged model for pages until the last one arrived or a request failed.
-template <typename Model>
-void loadAll(Model &model)
+template<typename Model> void loadAll(Model &model)
 {
     for (;;) {
         if (model.canFetchMore({}))
@@ -18,8 +17,7 @@ void loadAll(Model &model)
 
 // The rows of a test run with a source answering at once or queued (@p Mode's AtOnce and
 // Queued), the model tester fetching more or not.
-template <typename Mode>
-void addAnswerModes()
+template<typename Mode> void addAnswerModes()
 {
     QTest::addColumn<Mode>("mode");
     QTest::addColumn<bool>("testerFetchesMore");

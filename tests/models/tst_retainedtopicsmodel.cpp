@@ -93,9 +93,11 @@ private Q_SLOTS:
         model.setLayout(Layout::Flat);
         QCOMPARE(model.rowCount(), PageSize);
         loadAll(model);
-        QCOMPARE(dumpModel(model), goldenLines(QStringLiteral("retained-flat.txt"), dumpModel(model)));
+        QCOMPARE(dumpModel(model),
+                 goldenLines(QStringLiteral("retained-flat.txt"), dumpModel(model)));
         model.setLayout(Layout::Tree);
-        QCOMPARE(dumpModel(model), goldenLines(QStringLiteral("retained-tree.txt"), dumpModel(model)));
+        QCOMPARE(dumpModel(model),
+                 goldenLines(QStringLiteral("retained-tree.txt"), dumpModel(model)));
     }
 
     // Topics are found by their whole name, in both layouts; levels that are not topics and
