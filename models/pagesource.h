@@ -1,22 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "iot/iottypes.h"
-
 #include <QObject>
 #include <QString>
 
 /**
- * Where ThingsModel gets its pages of ListThings from (STYLE.md rule 11). The services
- * implement it over the network; a test implements it with canned pages. Keeps models/ free
- * of network code.
+ * Where a lazily paged model gets its pages from (STYLE.md rule 11): the services implement
+ * it over the network, a test with canned pages; keeps models/ free of network code. A
+ * subclass adds the page type (`using Page = …`) and its pageArrived(quint64, const Page &)
+ * signal, which Q_OBJECT classes cannot take from a template: ThingPageSource,
+ * RetainedPageSource.
  *
  * One page is in flight at a time. Each request carries a @p generation that the answer
  * repeats, so the model can drop an answer to a request it no longer wants (rule 8).
  * Answers may be given at once (inside fetchPage()) or later from the event loop.
- * @see ThingsModel
+ * @see PagedLoader
  */
-class ThingPageSource : public QObject
+class PageSource : public QObject
 {
     Q_OBJECT
 public:
@@ -32,7 +32,6 @@ public:
     virtual void cancel() = 0;
 
 Q_SIGNALS:
-    void pageArrived(quint64 generation, const Iot::ThingPage &page);
     /** @p message is for the user (already translated). */
     void pageFailed(quint64 generation, const QString &message);
 };

@@ -18,72 +18,42 @@ constexpr quint32 NoName = std::numeric_limits<quint32>::max();
 
 RetainedTopicsModel::RetainedTopicsModel(QObject *parent)
     : QAbstractItemModel(parent)
+    , m_loader(
+          this, [this](bool loading) { Q_EMIT loadingChanged(loading); },
+          [this](const QString &message) { Q_EMIT failed(message); })
 {
     clearStorage();
 }
 
-RetainedTopicsModel::~RetainedTopicsModel()
-{
-    if (m_loading && m_source)
-        m_source->cancel();
-}
-
 void RetainedTopicsModel::setPageSource(RetainedPageSource *source)
 {
-    if (m_source) {
-        if (m_loading)
-            m_source->cancel();
-        disconnect(m_source, nullptr, this, nullptr);
-    }
-    setLoading(false);
-    m_source = source;
-    if (m_source) {
-        connect(m_source, &RetainedPageSource::pageArrived, this,
-                &RetainedTopicsModel::onPageArrived);
-        connect(m_source, &RetainedPageSource::pageFailed, this,
-                &RetainedTopicsModel::onPageFailed);
-    }
+    m_loader.setSource<RetainedPageSource>(
+        source, [this](const Iot::RetainedPage &page) { addPage(page); });
     reset();
 }
 
 RetainedPageSource *RetainedTopicsModel::pageSource() const
 {
-    return m_source;
+    return static_cast<RetainedPageSource *>(m_loader.source());
 }
 
 void RetainedTopicsModel::reset()
 {
-    ++m_generation;
-    if (m_loading && m_source)
-        m_source->cancel();
-    setLoading(false);
+    m_loader.abandon();
     beginResetModel();
     clearStorage();
-    m_nextToken.clear();
-    m_error.clear();
-    m_stopped = false;
-    m_hasMore = m_source != nullptr;
+    m_loader.restart();
     endResetModel();
 }
 
 void RetainedTopicsModel::retry()
 {
-    if (m_error.isEmpty() && !m_stopped)
-        return;
-    m_error.clear();
-    m_stopped = false;
-    fetchMore({});
+    m_loader.retry();
 }
 
 void RetainedTopicsModel::stopLoading()
 {
-    if (!m_loading)
-        return;
-    ++m_generation;
-    if (m_source)
-        m_source->cancel();
-    m_stopped = true;
-    setLoading(false);
+    m_loader.stop();
 }
 
 void RetainedTopicsModel::setLayout(Layout layout)
@@ -97,7 +67,7 @@ void RetainedTopicsModel::setLayout(Layout layout)
 
 bool RetainedTopicsModel::isComplete() const
 {
-    return m_source && !m_hasMore && !m_loading && m_error.isEmpty();
+    return m_loader.isComplete();
 }
 
 QModelIndex RetainedTopicsModel::indexForTopic(const QString &topic, int column) const
@@ -284,31 +254,17 @@ QVariant RetainedTopicsModel::headerData(int section, Qt::Orientation orientatio
 
 bool RetainedTopicsModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && m_source && m_hasMore && !m_loading && !m_stopped
-        && m_error.isEmpty();
+    return !parent.isValid() && m_loader.canFetchMore();
 }
 
 void RetainedTopicsModel::fetchMore(const QModelIndex &parent)
 {
-    if (!canFetchMore(parent))
-        return;
-    setLoading(true);
-    m_inFetchMore = true;
-    m_source->fetchPage(m_nextToken, m_generation);
-    m_inFetchMore = false;
+    if (!parent.isValid())
+        m_loader.fetchMore();
 }
 
-void RetainedTopicsModel::onPageArrived(quint64 generation, const Iot::RetainedPage &page)
+void RetainedTopicsModel::addPage(const Iot::RetainedPage &page)
 {
-    // As in ThingsModel: an answer given inside fetchMore() is applied from the event loop.
-    if (m_inFetchMore) {
-        QMetaObject::invokeMethod(
-            this, [this, generation, page] { onPageArrived(generation, page); },
-            Qt::QueuedConnection);
-        return;
-    }
-    if (generation != m_generation || !m_loading)
-        return;
     std::vector<NodeId> newTopics;
     std::vector<NodeId> changed;
     std::vector<NodeId> counted;
@@ -339,32 +295,6 @@ void RetainedTopicsModel::onPageArrived(quint64 generation, const Iot::RetainedP
     // Levels above new topics changed only their count (the Size column), so a proxy sorted
     // by another column has nothing to re-sort.
     notify(counted, Size, Size);
-    m_nextToken = page.nextToken;
-    m_hasMore = !m_nextToken.isEmpty();
-    setLoading(false);
-}
-
-void RetainedTopicsModel::onPageFailed(quint64 generation, const QString &message)
-{
-    if (m_inFetchMore) {
-        QMetaObject::invokeMethod(
-            this, [this, generation, message] { onPageFailed(generation, message); },
-            Qt::QueuedConnection);
-        return;
-    }
-    if (generation != m_generation || !m_loading)
-        return;
-    m_error = message;
-    setLoading(false);
-    Q_EMIT failed(message);
-}
-
-void RetainedTopicsModel::setLoading(bool loading)
-{
-    if (m_loading == loading)
-        return;
-    m_loading = loading;
-    Q_EMIT loadingChanged(loading);
 }
 
 void RetainedTopicsModel::clearStorage()

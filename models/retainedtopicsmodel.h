@@ -2,9 +2,9 @@
 #pragma once
 
 #include "iot/iottypes.h"
+#include "pagedloader.h"
 
 #include <QAbstractItemModel>
-#include <QPointer>
 #include <QString>
 #include <QStringView>
 
@@ -14,9 +14,10 @@ class RetainedPageSource;
 
 /**
  * The account's retained topics, loaded lazily a page at a time through a RetainedPageSource
- * (STYLE.md rule 11) as ThingsModel loads things: canFetchMore() on the root is true while a
- * next page exists, no page is in flight, loading was not stopped and the last request did
- * not fail; an answer given inside fetchMore() is applied from the event loop.
+ * by a PagedLoader (STYLE.md rule 11) as ThingsModel loads things: canFetchMore() on the root
+ * is true while a next page exists, no page is in flight, loading was not stopped and the
+ * last request did not fail; an answer given inside fetchMore() is applied from the event
+ * loop.
  *
  * Shown as a tree split on '/' (an empty level is a real level: "a//b" and "/a" are valid
  * topics, and a topic may also have topics below it, "a" and "a/b") or as a flat list of
@@ -54,7 +55,6 @@ public:
     static constexpr NodeId RootNode = 0;
 
     explicit RetainedTopicsModel(QObject *parent = nullptr);
-    ~RetainedTopicsModel() override;
 
     /** Loads from @p source (not owned; nullptr: none) from the first page on; see reset(). */
     void setPageSource(RetainedPageSource *source);
@@ -71,11 +71,11 @@ public:
     void setLayout(Layout layout);
     Layout layout() const { return m_layout; }
 
-    bool isLoading() const { return m_loading; }
+    bool isLoading() const { return m_loader.isLoading(); }
     /** True after stopLoading() until retry() or reset(). */
-    bool isStopped() const { return m_stopped; }
+    bool isStopped() const { return m_loader.isStopped(); }
     /** The last request's failure for the user; empty when it did not fail. */
-    QString errorMessage() const { return m_error; }
+    QString errorMessage() const { return m_loader.errorMessage(); }
     /** True once the last page has arrived. */
     bool isComplete() const;
     /** Retained topics loaded so far. */
@@ -128,9 +128,7 @@ private:
         qint8 qos = -1; ///< -1: no retained message on this level
     };
 
-    void onPageArrived(quint64 generation, const Iot::RetainedPage &page);
-    void onPageFailed(quint64 generation, const QString &message);
-    void setLoading(bool loading);
+    void addPage(const Iot::RetainedPage &page);
     void clearStorage();
     /**
      * Adds or updates one topic, with the tree layout's insert signals; collects the new
@@ -149,18 +147,11 @@ private:
     QStringView nameText(quint32 nameId) const;
     void growNameTable();
 
-    QPointer<RetainedPageSource> m_source;
     std::vector<Node> m_nodes;
     std::vector<NodeId> m_topics; ///< topic nodes in arrival order (the flat layout's rows)
     QString m_namePool;
     std::vector<quint32> m_nameStart; ///< nameId -> start in m_namePool, plus an end sentinel
     std::vector<quint32> m_nameTable; ///< open addressing: 0 empty, else nameId + 1
     Layout m_layout = Layout::Tree;
-    QString m_nextToken;
-    QString m_error;
-    quint64 m_generation = 0;
-    bool m_hasMore = false;
-    bool m_loading = false;
-    bool m_stopped = false;
-    bool m_inFetchMore = false;
+    PagedLoader m_loader;
 };

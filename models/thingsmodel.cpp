@@ -1,69 +1,49 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "thingsmodel.h"
 
-#include "pagesource.h"
+#include "thingpagesource.h"
 
 #include <QStringList>
 #include <QVariantMap>
 
 ThingsModel::ThingsModel(QObject *parent)
     : QAbstractTableModel(parent)
+    , m_loader(
+          this, [this](bool loading) { Q_EMIT loadingChanged(loading); },
+          [this](const QString &message) { Q_EMIT failed(message); })
 {
-}
-
-ThingsModel::~ThingsModel()
-{
-    if (m_loading && m_source)
-        m_source->cancel();
 }
 
 void ThingsModel::setPageSource(ThingPageSource *source)
 {
-    if (m_source) {
-        if (m_loading)
-            m_source->cancel();
-        disconnect(m_source, nullptr, this, nullptr);
-    }
-    setLoading(false);
-    m_source = source;
-    if (m_source) {
-        connect(m_source, &ThingPageSource::pageArrived, this, &ThingsModel::onPageArrived);
-        connect(m_source, &ThingPageSource::pageFailed, this, &ThingsModel::onPageFailed);
-    }
+    m_loader.setSource<ThingPageSource>(
+        source, [this](const Iot::ThingPage &page) { appendPage(page); });
     reset();
 }
 
 ThingPageSource *ThingsModel::pageSource() const
 {
-    return m_source;
+    return static_cast<ThingPageSource *>(m_loader.source());
 }
 
 void ThingsModel::reset()
 {
-    ++m_generation;
-    if (m_loading && m_source)
-        m_source->cancel();
-    setLoading(false);
+    m_loader.abandon();
     // A view or the model tester may ask for the first page inside endResetModel().
     beginResetModel();
     m_things.clear();
-    m_nextToken.clear();
-    m_error.clear();
-    m_hasMore = m_source != nullptr;
+    m_loader.restart();
     endResetModel();
 }
 
 void ThingsModel::retry()
 {
-    if (m_error.isEmpty())
-        return;
-    m_error.clear();
-    fetchMore({});
+    m_loader.retry();
 }
 
 bool ThingsModel::isComplete() const
 {
-    return m_source && !m_hasMore && !m_loading && m_error.isEmpty();
+    return m_loader.isComplete();
 }
 
 QString ThingsModel::attributesText(const QMap<QString, QString> &attributes)
@@ -136,61 +116,21 @@ QVariant ThingsModel::headerData(int section, Qt::Orientation orientation, int r
 
 bool ThingsModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && m_source && m_hasMore && !m_loading && m_error.isEmpty();
+    return !parent.isValid() && m_loader.canFetchMore();
 }
 
 void ThingsModel::fetchMore(const QModelIndex &parent)
 {
-    if (!canFetchMore(parent))
-        return;
-    setLoading(true);
-    m_inFetchMore = true;
-    m_source->fetchPage(m_nextToken, m_generation);
-    m_inFetchMore = false;
+    if (!parent.isValid())
+        m_loader.fetchMore();
 }
 
-void ThingsModel::onPageArrived(quint64 generation, const Iot::ThingPage &page)
+void ThingsModel::appendPage(const Iot::ThingPage &page)
 {
-    // An answer given inside fetchMore() is appended from the event loop: fetchMore() may be
-    // called by a view or proxy while it handles another change of this model.
-    if (m_inFetchMore) {
-        QMetaObject::invokeMethod(
-            this, [this, generation, page] { onPageArrived(generation, page); },
-            Qt::QueuedConnection);
+    if (page.things.isEmpty())
         return;
-    }
-    if (generation != m_generation || !m_loading)
-        return;
-    if (!page.things.isEmpty()) {
-        const int first = int(m_things.size());
-        beginInsertRows({}, first, first + int(page.things.size()) - 1);
-        m_things.insert(m_things.end(), page.things.cbegin(), page.things.cend());
-        endInsertRows();
-    }
-    m_nextToken = page.nextToken;
-    m_hasMore = !m_nextToken.isEmpty();
-    setLoading(false);
-}
-
-void ThingsModel::onPageFailed(quint64 generation, const QString &message)
-{
-    if (m_inFetchMore) {
-        QMetaObject::invokeMethod(
-            this, [this, generation, message] { onPageFailed(generation, message); },
-            Qt::QueuedConnection);
-        return;
-    }
-    if (generation != m_generation || !m_loading)
-        return;
-    m_error = message;
-    setLoading(false);
-    Q_EMIT failed(message);
-}
-
-void ThingsModel::setLoading(bool loading)
-{
-    if (m_loading == loading)
-        return;
-    m_loading = loading;
-    Q_EMIT loadingChanged(loading);
+    const int first = int(m_things.size());
+    beginInsertRows({}, first, first + int(page.things.size()) - 1);
+    m_things.insert(m_things.end(), page.things.cbegin(), page.things.cend());
+    endInsertRows();
 }

@@ -2,9 +2,9 @@
 #pragma once
 
 #include "iot/iottypes.h"
+#include "pagedloader.h"
 
 #include <QAbstractTableModel>
-#include <QPointer>
 #include <QString>
 
 #include <vector>
@@ -13,12 +13,12 @@ class ThingPageSource;
 
 /**
  * The account's things, one row each, loaded lazily a page at a time through a
- * ThingPageSource (STYLE.md rule 11): canFetchMore() is true while a next page exists, no
- * page is in flight and the last request did not fail; fetchMore() asks for it and the rows
- * are appended when it arrives (from the event loop, even when the source answers inside
- * fetchMore(), so a view or proxy calling fetchMore() while it handles a change of this model
- * never sees a nested change). reset() starts over from the first page and drops any late
- * answer to an earlier request (a generation counter, rule 8).
+ * ThingPageSource by a PagedLoader (STYLE.md rule 11): canFetchMore() is true while a next
+ * page exists, no page is in flight and the last request did not fail; fetchMore() asks for
+ * it and the rows are appended when it arrives (from the event loop, even when the source
+ * answers inside fetchMore(), so a view or proxy calling fetchMore() while it handles a change
+ * of this model never sees a nested change). reset() starts over from the first page and
+ * drops any late answer to an earlier request (a generation counter, rule 8).
  * @see ThingsFilterProxy
  */
 class ThingsModel final : public QAbstractTableModel
@@ -38,7 +38,6 @@ public:
     Q_ENUM(Roles)
 
     explicit ThingsModel(QObject *parent = nullptr);
-    ~ThingsModel() override;
 
     /** Loads from @p source (not owned; nullptr: none) from the first page on; see reset(). */
     void setPageSource(ThingPageSource *source);
@@ -49,9 +48,9 @@ public:
     /** After a failure: clears the error and asks for the failed page again. */
     void retry();
 
-    bool isLoading() const { return m_loading; }
+    bool isLoading() const { return m_loader.isLoading(); }
     /** The last request's failure for the user; empty when it did not fail. */
-    QString errorMessage() const { return m_error; }
+    QString errorMessage() const { return m_loader.errorMessage(); }
     /** True once the last page has arrived. */
     bool isComplete() const;
 
@@ -73,16 +72,8 @@ Q_SIGNALS:
     void failed(const QString &message);
 
 private:
-    void onPageArrived(quint64 generation, const Iot::ThingPage &page);
-    void onPageFailed(quint64 generation, const QString &message);
-    void setLoading(bool loading);
+    void appendPage(const Iot::ThingPage &page);
 
-    QPointer<ThingPageSource> m_source;
     std::vector<Iot::ThingSummary> m_things;
-    QString m_nextToken;
-    QString m_error;
-    quint64 m_generation = 0;
-    bool m_hasMore = false; ///< a first or next page is still to be asked for
-    bool m_loading = false;
-    bool m_inFetchMore = false;
+    PagedLoader m_loader;
 };

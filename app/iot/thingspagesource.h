@@ -1,29 +1,25 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "pagesource.h"
-
-#include <QPointer>
+#include "apipagesource.h"
+#include "thingpagesource.h"
 
 namespace Iot {
 
-class ApiCall;
 class IotControlClient;
 
 /**
  * ThingsModel's pages from ListThings through @p client (which must outlive the source):
- * @p pageSize things a page (100 by default, the most AWS gives). One call at a time; a new
- * request, cancel() and destruction cancel the call in flight, whose answer is then never
- * delivered. A failure is delivered as ApiError::userMessage(). A server-side filter (thing
- * type, attribute name and value) narrows every page asked for after setFilter().
+ * @p pageSize things a page (100 by default, the most AWS gives). One call at a time, as
+ * ApiPageSource says. A server-side filter (thing type, attribute name and value) narrows
+ * every page asked for after setFilter().
  */
-class ThingsPageSource final : public ThingPageSource
+class ThingsPageSource final : public ApiPageSource<ThingPageSource>
 {
     Q_OBJECT
 public:
     explicit ThingsPageSource(IotControlClient *client, int pageSize = 100,
                               QObject *parent = nullptr);
-    ~ThingsPageSource() override;
 
     /**
      * ListThings' filters for the pages asked for from now on: @p filter's thingTypeName,
@@ -34,14 +30,12 @@ public:
     /** The filter set; its paging members are unset. */
     ListThingsRequest filter() const { return m_filter; }
 
-    void fetchPage(const QString &nextToken, quint64 generation) override;
-    void cancel() override;
-
 private:
+    ApiCall *startCall(const QString &nextToken) override;
+
     IotControlClient *m_client;
     int m_pageSize;
     ListThingsRequest m_filter;
-    QPointer<ApiCall> m_call;
 };
 
 } // namespace Iot

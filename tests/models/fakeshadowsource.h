@@ -5,6 +5,8 @@
 #include "shadow/metadata.h"
 #include "shadowsource.h"
 
+#include <QDateTime>
+#include <QJsonDocument>
 #include <QList>
 #include <QMap>
 #include <QSet>
@@ -165,4 +167,13 @@ inline Iot::ShadowDocument makeDocument(const QJsonObject &desired, const QJsonO
     document.version = version;
     document.timestamp = std::max(desiredAt, reportedAt) + 1000; // the answer's time, not an update
     return document;
+}
+
+// The fixed "now" of the shadow tests: 2026-01-01T12:00:00Z.
+inline const QDateTime Now = QDateTime(QDate(2026, 1, 1), QTime(12, 0), Qt::UTC);
+inline const qint64 NowSecs = Now.toSecsSinceEpoch();
+
+inline QJsonObject json(const char *text)
+{
+    return QJsonDocument::fromJson(QByteArray(text)).object();
 }

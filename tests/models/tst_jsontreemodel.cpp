@@ -8,19 +8,10 @@
 #include "modeldump.h"
 
 #include <QAbstractItemModelTester>
-#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTest>
 
 namespace {
-
-const QDateTime Now = QDateTime(QDate(2026, 1, 1), QTime(12, 0), Qt::UTC);
-const qint64 NowSecs = Now.toSecsSinceEpoch();
-
-QJsonObject json(const char *text)
-{
-    return QJsonDocument::fromJson(QByteArray(text)).object();
-}
 
 // A thermostat: desired set an hour ago, reported four minutes ago, two keys out of sync
 // (one nested), an array, an empty object and a key with a slash.

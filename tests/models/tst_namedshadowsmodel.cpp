@@ -8,6 +8,7 @@
 
 #include "fakeshadowsource.h"
 #include "modeldump.h"
+#include "modeltest.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonDocument>
@@ -18,15 +19,6 @@ using Mode = FakeShadowSource::Mode;
 Q_DECLARE_METATYPE(FakeShadowSource::Mode)
 
 namespace {
-
-// The fixed "now" of every test: 2026-01-01T12:00:00Z.
-const QDateTime Now = QDateTime(QDate(2026, 1, 1), QTime(12, 0), Qt::UTC);
-const qint64 NowSecs = Now.toSecsSinceEpoch();
-
-QJsonObject json(const char *text)
-{
-    return QJsonDocument::fromJson(QByteArray(text)).object();
-}
 
 // The lamp: a classic shadow two keys out of sync, three named shadows listed out of order.
 FakeShadowSource::Thing lamp()
@@ -63,38 +55,41 @@ void waitSettled(NamedShadowsModel &model)
     QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading(), 5000);
 }
 
+// A model on the fixed clock under a QAbstractItemModelTester, and a source holding the lamp
+// that answers in @p mode, not yet set on the model.
+struct LampFixture
+{
+    explicit LampFixture(Mode mode, int pageSize = 2)
+        : source(mode, pageSize)
+    {
+        model.setClock([] { return Now; });
+        source.things.insert(QStringLiteral("lamp"), lamp());
+    }
+
+    NamedShadowsModel model;
+    QAbstractItemModelTester tester { &model,
+                                      QAbstractItemModelTester::FailureReportingMode::QtTest };
+    FakeShadowSource source;
+};
+
 } // namespace
 
 class TestNamedShadowsModel : public QObject
 {
     Q_OBJECT
 
-private:
-    static void addModes()
-    {
-        QTest::addColumn<Mode>("mode");
-        QTest::addColumn<bool>("testerFetchesMore");
-        QTest::newRow("at once, tester fetches") << Mode::AtOnce << true;
-        QTest::newRow("at once, tester does not fetch") << Mode::AtOnce << false;
-        QTest::newRow("queued, tester fetches") << Mode::Queued << true;
-        QTest::newRow("queued, tester does not fetch") << Mode::Queued << false;
-    }
-
 private Q_SLOTS:
     // Every page of names is listed, every document fetched once; rows are the classic shadow
     // then the named ones by name (case folded); loadingChanged goes true then false once.
-    void listsAndFetches_data() { addModes(); }
+    void listsAndFetches_data() { addAnswerModes<Mode>(); }
     void listsAndFetches()
     {
         QFETCH(Mode, mode);
         QFETCH(bool, testerFetchesMore);
-        NamedShadowsModel model;
-        model.setClock([] { return Now; });
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
-        tester.setUseFetchMore(testerFetchesMore);
-        FakeShadowSource source(mode);
-        source.things.insert(QStringLiteral("lamp"), lamp());
+        LampFixture fixture(mode);
+        fixture.tester.setUseFetchMore(testerFetchesMore);
+        NamedShadowsModel &model = fixture.model;
+        FakeShadowSource &source = fixture.source;
         model.setSource(&source);
         QSignalSpy loading(&model, &NamedShadowsModel::loadingChanged);
 
@@ -154,7 +149,7 @@ private Q_SLOTS:
     }
 
     // A thing without a classic shadow (GetThingShadow 404) has no classic row and no error.
-    void classicMissing_data() { addModes(); }
+    void classicMissing_data() { addAnswerModes<Mode>(); }
     void classicMissing()
     {
         QFETCH(Mode, mode);
@@ -241,18 +236,15 @@ private Q_SLOTS:
 
     // A failed document shows as a failed row with the message; a failed page of names as the
     // model's error. retry() asks again for just what failed, and everything then loads.
-    void failureAndRetry_data() { addModes(); }
+    void failureAndRetry_data() { addAnswerModes<Mode>(); }
     void failureAndRetry()
     {
         QFETCH(Mode, mode);
         QFETCH(bool, testerFetchesMore);
-        NamedShadowsModel model;
-        model.setClock([] { return Now; });
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
-        tester.setUseFetchMore(testerFetchesMore);
-        FakeShadowSource source(mode);
-        source.things.insert(QStringLiteral("lamp"), lamp());
+        LampFixture fixture(mode);
+        fixture.tester.setUseFetchMore(testerFetchesMore);
+        NamedShadowsModel &model = fixture.model;
+        FakeShadowSource &source = fixture.source;
         source.failOnce.insert(QStringLiteral("firmware"));
         model.setSource(&source);
         model.openThing(QStringLiteral("lamp"));
@@ -299,12 +291,9 @@ private Q_SLOTS:
     // and retry() starts over.
     void cancel()
     {
-        NamedShadowsModel model;
-        model.setClock([] { return Now; });
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
-        FakeShadowSource source(Mode::Manual, 100);
-        source.things.insert(QStringLiteral("lamp"), lamp());
+        LampFixture fixture(Mode::Manual, 100);
+        NamedShadowsModel &model = fixture.model;
+        FakeShadowSource &source = fixture.source;
         model.setSource(&source);
         model.openThing(QStringLiteral("lamp"));
         source.deliverAll();

@@ -8,6 +8,8 @@
 #include "retainedtopicsmodel.h"
 
 #include "fakeretainedpagesource.h"
+#include "modeldump.h"
+#include "modeltest.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -20,17 +22,6 @@ Q_DECLARE_METATYPE(FakeRetainedPageSource::Mode)
 namespace {
 
 constexpr int PageSize = 3;
-
-void loadAll(RetainedTopicsModel &model)
-{
-    for (;;) {
-        if (model.canFetchMore({}))
-            model.fetchMore({});
-        QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading(), 5000);
-        if (!model.canFetchMore({}))
-            return;
-    }
-}
 
 } // namespace
 
@@ -83,7 +74,7 @@ private Q_SLOTS:
         model.setPageSource(&source);
         loadAll(model);
 
-        QCOMPARE(dumpTree(model), goldenDump(golden, dumpTree(model)));
+        QCOMPARE(dumpModel(model), goldenLines(golden, dumpModel(model)));
         QCOMPARE(source.requests,
                  QStringList({ QString(), QStringLiteral("p1"), QStringLiteral("p2") }));
         QVERIFY(model.isComplete());
@@ -102,9 +93,11 @@ private Q_SLOTS:
         model.setLayout(Layout::Flat);
         QCOMPARE(model.rowCount(), PageSize);
         loadAll(model);
-        QCOMPARE(dumpTree(model), goldenDump(QStringLiteral("retained-flat.txt"), dumpTree(model)));
+        QCOMPARE(dumpModel(model),
+                 goldenLines(QStringLiteral("retained-flat.txt"), dumpModel(model)));
         model.setLayout(Layout::Tree);
-        QCOMPARE(dumpTree(model), goldenDump(QStringLiteral("retained-tree.txt"), dumpTree(model)));
+        QCOMPARE(dumpModel(model),
+                 goldenLines(QStringLiteral("retained-tree.txt"), dumpModel(model)));
     }
 
     // Topics are found by their whole name, in both layouts; levels that are not topics and
@@ -256,16 +249,16 @@ private Q_SLOTS:
         // Set with one page loaded; the other pages are decided as they come.
         proxy.setFilterText(filter);
         loadAll(model);
-        QCOMPARE(dumpTree(proxy),
-                 golden.isEmpty() ? QStringList() : goldenDump(golden, dumpTree(proxy)));
+        QCOMPARE(dumpModel(proxy),
+                 golden.isEmpty() ? QStringList() : goldenLines(golden, dumpModel(proxy)));
         QCOMPARE(proxy.matchingTopicCount(), matching);
         QCOMPARE(proxy.filterError().isEmpty(), !golden.isEmpty());
         // Decided again from scratch, the same.
         proxy.setFilterText({});
         QCOMPARE(proxy.matchingTopicCount(), 9);
         proxy.setFilterText(filter);
-        QCOMPARE(dumpTree(proxy),
-                 golden.isEmpty() ? QStringList() : goldenDump(golden, dumpTree(proxy)));
+        QCOMPARE(dumpModel(proxy),
+                 golden.isEmpty() ? QStringList() : goldenLines(golden, dumpModel(proxy)));
     }
 
     // A malformed filter explains itself.

@@ -5,6 +5,7 @@
 #include "thingsfilterproxy.h"
 
 #include "fakethingpagesource.h"
+#include "modeldump.h"
 #include "thingsmodel.h"
 
 #include <QAbstractItemModelTester>
@@ -64,7 +65,7 @@ private Q_SLOTS:
                 proxy.fetchMore({});
             QTRY_VERIFY(!model.isLoading());
         }
-        QCOMPARE(dumpRows(proxy), expected);
+        QCOMPARE(dumpModel(proxy), expected);
         QCOMPARE(proxy.filterText(), text.trimmed());
     }
 

@@ -4,6 +4,8 @@
 #include "thingsmodel.h"
 
 #include "fakethingpagesource.h"
+#include "modeldump.h"
+#include "modeltest.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -22,39 +24,16 @@ const QStringList AllRows = {
     QStringLiteral("sensor-a7 | AirQualitySensor | room=lab"),
 };
 
-// Asks for pages until the last one arrived or a request failed.
-void loadAll(ThingsModel &model)
-{
-    for (;;) {
-        if (model.canFetchMore({}))
-            model.fetchMore({});
-        QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading(), 5000);
-        if (!model.canFetchMore({}))
-            return;
-    }
-}
-
 } // namespace
 
 class TestThingsModel : public QObject
 {
     Q_OBJECT
 
-private:
-    static void addModes()
-    {
-        QTest::addColumn<Mode>("mode");
-        QTest::addColumn<bool>("testerFetchesMore");
-        QTest::newRow("at once, tester fetches") << Mode::AtOnce << true;
-        QTest::newRow("at once, tester does not fetch") << Mode::AtOnce << false;
-        QTest::newRow("queued, tester fetches") << Mode::Queued << true;
-        QTest::newRow("queued, tester does not fetch") << Mode::Queued << false;
-    }
-
 private Q_SLOTS:
     // Every page is appended in the order it arrives; canFetchMore ends with the last page;
     // each page is asked for once, with the previous page's nextToken.
-    void pagesAppend_data() { addModes(); }
+    void pagesAppend_data() { addAnswerModes<Mode>(); }
     void pagesAppend()
     {
         QFETCH(Mode, mode);
@@ -71,7 +50,7 @@ private Q_SLOTS:
 
         loadAll(model);
 
-        QCOMPARE(dumpRows(model), AllRows);
+        QCOMPARE(dumpModel(model), AllRows);
         QCOMPARE(source.requests,
                  QStringList({ QString(), QStringLiteral("p1"), QStringLiteral("p2") }));
         QVERIFY(model.isComplete());
@@ -126,14 +105,14 @@ private Q_SLOTS:
         model.fetchMore({});
         source.fetchPage(QStringLiteral("p2"), 0); // an answer to no request of this model
         source.deliverAll();
-        QCOMPARE(dumpRows(model), AllRows.mid(0, 2));
+        QCOMPARE(dumpModel(model), AllRows.mid(0, 2));
         QCOMPARE(source.requests,
                  QStringList({ QString(), QStringLiteral("p1"), QString(), QStringLiteral("p2") }));
     }
 
     // A failed page keeps the rows so far, reports the message once, stops canFetchMore (a
     // view would otherwise ask again at once) and retry() asks for the same page again.
-    void failureAndRetry_data() { addModes(); }
+    void failureAndRetry_data() { addAnswerModes<Mode>(); }
     void failureAndRetry()
     {
         QFETCH(Mode, mode);
@@ -151,14 +130,14 @@ private Q_SLOTS:
         QCOMPARE(failed.count(), 1);
         QCOMPARE(failed.first().first().toString(), QStringLiteral("Service unavailable"));
         QCOMPARE(model.errorMessage(), QStringLiteral("Service unavailable"));
-        QCOMPARE(dumpRows(model), AllRows.mid(0, 2));
+        QCOMPARE(dumpModel(model), AllRows.mid(0, 2));
         QVERIFY(!model.canFetchMore({}));
         QVERIFY(!model.isComplete());
 
         model.retry();
         QVERIFY(model.errorMessage().isEmpty());
         loadAll(model);
-        QCOMPARE(dumpRows(model), AllRows);
+        QCOMPARE(dumpModel(model), AllRows);
         QVERIFY(model.isComplete());
         QCOMPARE(source.requests,
                  QStringList({ QString(), QStringLiteral("p1"), QStringLiteral("p1"),
