@@ -5,7 +5,7 @@
 #include "iot/thingspagesource.h"
 #include "messagebar.h"
 #include "openthingdialog.h"
-#include "pagesource.h"
+#include "thingpagesource.h"
 #include "settings/recentthings.h"
 #include "thingsfilterproxy.h"
 #include "thingsmodel.h"

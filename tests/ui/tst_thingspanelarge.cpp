@@ -3,7 +3,7 @@
 // the Ctrl+K suggestions, the completing dialog (and typing in it) and painting with pinned
 // things stay well under the time a user would notice. The times are printed (qInfo) for
 // the report; the bounds are loose so a busy machine does not fail the test.
-#include "thingsmodel.h" // before the fake source, whose dumpRows() needs QAbstractItemModel
+#include "thingsmodel.h"
 
 #include "../models/fakethingpagesource.h"
 #include "openthingdialog.h"
