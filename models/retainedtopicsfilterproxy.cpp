@@ -6,7 +6,7 @@
 #include <algorithm>
 
 RetainedTopicsFilterProxy::RetainedTopicsFilterProxy(QObject *parent)
-    : QSortFilterProxyModel(parent)
+    : FetchBlockingProxy(parent)
 {
     setSortRole(RetainedTopicsModel::SortRole);
     setSortCaseSensitivity(Qt::CaseInsensitive);
@@ -65,17 +65,6 @@ qsizetype RetainedTopicsFilterProxy::matchingTopicCount() const
     for (RetainedTopicsModel::NodeId node = 1; node < m_model->nodeCount(); ++node)
         count += decide(node) ? 1 : 0;
     return count;
-}
-
-bool RetainedTopicsFilterProxy::canFetchMore(const QModelIndex &parent) const
-{
-    return !m_fetchMoreBlocked && QSortFilterProxyModel::canFetchMore(parent);
-}
-
-void RetainedTopicsFilterProxy::fetchMore(const QModelIndex &parent)
-{
-    if (!m_fetchMoreBlocked)
-        QSortFilterProxyModel::fetchMore(parent);
 }
 
 bool RetainedTopicsFilterProxy::filterAcceptsRow(int sourceRow,

@@ -4,7 +4,8 @@
 #include "mqtttopicfilter.h"
 #include "retainedtopicsmodel.h"
 
-#include <QSortFilterProxyModel>
+#include "fetchblockingproxy.h"
+
 #include <QString>
 
 #include <optional>
@@ -23,7 +24,7 @@
  * and filterAcceptsRow() reads that answer. Topics of pages that arrive later are decided
  * as they come.
  */
-class RetainedTopicsFilterProxy final : public QSortFilterProxyModel
+class RetainedTopicsFilterProxy final : public FetchBlockingProxy
 {
     Q_OBJECT
 public:
@@ -38,16 +39,6 @@ public:
     QString filterError() const { return m_filterError; }
     /** Topics that match the filter (all topics without one). */
     qsizetype matchingTopicCount() const;
-
-    /**
-     * While blocked, canFetchMore() is false. QTreeView asks for more whenever it lays out
-     * its top level again, which it does after every top-level insertion, so a page would
-     * follow a page without end; RetainedPane blocks fetching during those layouts so pages
-     * are asked for only as the list is scrolled (or while its end is in sight).
-     */
-    void setFetchMoreBlocked(bool blocked) { m_fetchMoreBlocked = blocked; }
-    bool canFetchMore(const QModelIndex &parent) const override;
-    void fetchMore(const QModelIndex &parent) override;
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
@@ -65,6 +56,5 @@ private:
     QString m_filterError;
     std::optional<Mqtt::TopicFilter> m_topicFilter;
     mutable std::vector<bool> m_matches; ///< by node: a topic that the filter accepts
-    mutable bool m_decided = false;
-    bool m_fetchMoreBlocked = false;      ///< m_matches holds the current topics' answers
+    mutable bool m_decided = false; ///< m_matches holds the current topics' answers
 };

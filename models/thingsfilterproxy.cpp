@@ -6,7 +6,7 @@
 #include <QVariantMap>
 
 ThingsFilterProxy::ThingsFilterProxy(QObject *parent)
-    : QSortFilterProxyModel(parent)
+    : FetchBlockingProxy(parent)
 {
     setSortRole(ThingsModel::SortRole);
     setSortCaseSensitivity(Qt::CaseInsensitive);

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QSortFilterProxyModel>
+#include "fetchblockingproxy.h"
+
 #include <QString>
 
 /**
@@ -10,7 +11,7 @@
  * roles, never its display text, and sorts by ThingsModel::SortRole.
  * @see ThingsModel
  */
-class ThingsFilterProxy final : public QSortFilterProxyModel
+class ThingsFilterProxy final : public FetchBlockingProxy
 {
     Q_OBJECT
 public:

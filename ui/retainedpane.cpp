@@ -2,6 +2,7 @@
 #include "retainedpane.h"
 
 #include "emptystate.h"
+#include "lazytreeview.h"
 #include "iot/retainedtopicspagesource.h"
 #include "messagebar.h"
 #include "retainedtopicsfilterproxy.h"
@@ -26,30 +27,6 @@ constexpr int FilterDelayMs = 150;
 // A filtered tree opens every level when this few topics match; more would only be slow.
 constexpr qsizetype ExpandMatchesLimit = 500;
 
-// QTreeView lays out its top level again after every insertion there and then asks the
-// model for more (QTreeViewPrivate::layout), which would load page after page on its own;
-// during its layouts fetching is blocked, so pages come as the list is scrolled to its end
-// (or while its end is in view).
-class TopicsView final : public QTreeView
-{
-public:
-    TopicsView(RetainedTopicsFilterProxy *proxy, QWidget *parent)
-        : QTreeView(parent)
-        , m_proxy(proxy)
-    {
-    }
-
-    void doItemsLayout() override
-    {
-        m_proxy->setFetchMoreBlocked(true);
-        QTreeView::doItemsLayout();
-        m_proxy->setFetchMoreBlocked(false);
-    }
-
-private:
-    RetainedTopicsFilterProxy *m_proxy;
-};
-
 } // namespace
 
 RetainedPane::RetainedPane(QWidget *parent)
@@ -64,7 +41,7 @@ RetainedPane::RetainedPane(QWidget *parent)
                                    { .status = tr("Topic filter error") }, this))
     , m_flat(new QCheckBox(tr("F&lat list"), this))
     , m_filterDelay(new QTimer(this))
-    , m_view(new TopicsView(m_proxy, this))
+    , m_view(new LazyTreeView(m_proxy, this))
     , m_messageBar(new MessageBar(
           QStringLiteral("retained"),
           MessageBar::Part::Progress | MessageBar::Part::Cancel | MessageBar::Part::Retry,
@@ -105,9 +82,8 @@ RetainedPane::RetainedPane(QWidget *parent)
     connect(m_flat, &QCheckBox::toggled, this, &RetainedPane::setFlat);
 
     m_view->setObjectName(QStringLiteral("retainedView"));
-    m_view->setAccessibleName(tr("Retained topics"));
     m_view->setModel(m_proxy);
-    m_view->setUniformRowHeights(true);
+    m_view->setAccessibleName(tr("Retained topics"));
     m_view->setAllColumnsShowFocus(true);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(RetainedTopicsModel::Topic, Qt::AscendingOrder);

@@ -2,6 +2,7 @@
 #include "thingspane.h"
 
 #include "emptystate.h"
+#include "lazytreeview.h"
 #include "iot/thingspagesource.h"
 #include "messagebar.h"
 #include "openthingdialog.h"
@@ -106,7 +107,7 @@ ThingsPane::ThingsPane(QWidget *parent)
     , m_emptyState(createEmptyState(tr("Connect to an account to list its things."), m_stack))
     , m_filter(new QLineEdit(this))
     , m_filterDelay(new QTimer(this))
-    , m_view(new QTreeView(this))
+    , m_view(new LazyTreeView(m_proxy, this))
     , m_messageBar(new MessageBar(QStringLiteral("things"), MessageBar::Part::Retry,
                                   { .status = tr("Things status"),
                                     .retry = tr("Retry loading things") },
@@ -164,9 +165,8 @@ ThingsPane::ThingsPane(QWidget *parent)
     connect(m_proxy, &QAbstractItemModel::modelReset, this, changed);
 
     m_view->setObjectName(QStringLiteral("thingsView"));
-    m_view->setAccessibleName(tr("Things"));
     m_view->setModel(m_proxy);
-    m_view->setUniformRowHeights(true);
+    m_view->setAccessibleName(tr("Things"));
     m_view->setRootIsDecorated(false);
     m_view->setAllColumnsShowFocus(true);
     m_view->setSortingEnabled(true);
