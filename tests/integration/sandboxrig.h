@@ -34,11 +34,15 @@ public:
     static inline const QString AccessKey = QStringLiteral("AKIDEXAMPLE");
     static inline const QString SecretKey = QStringLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
 
-    /** The demo fleet's options: 50 things, their shadows and 338 retained topics. */
-    static Sandbox::ServerOptions demo()
+    /**
+     * The demo fleet's options: 50 things, their shadows and 338 retained topics, kept in
+     * @p dataDir (empty: in memory).
+     */
+    static Sandbox::ServerOptions demo(const QString &dataDir = {})
     {
         Sandbox::ServerOptions options;
         options.demo = true;
+        options.dataDir = dataDir;
         return options;
     }
 

@@ -195,11 +195,8 @@ private Q_SLOTS:
     void paging()
     {
         QTemporaryDir dir;
-        Sandbox::ServerOptions options;
-        options.dataDir = dir.path();
-        options.demo = true;
         SandboxRig rig;
-        QVERIFY(rig.start(options));
+        QVERIFY(rig.start(SandboxRig::demo(dir.path())));
 
         QStringList names;
         Iot::ListThingsRequest request;

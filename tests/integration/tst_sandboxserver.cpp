@@ -337,11 +337,8 @@ private Q_SLOTS:
     void demoFleet()
     {
         QTemporaryDir dir;
-        Sandbox::ServerOptions options;
-        options.dataDir = dir.path();
-        options.demo = true;
         SandboxRig rig;
-        QVERIFY(rig.start(options));
+        QVERIFY(rig.start(SandboxRig::demo(dir.path())));
         QVERIFY(rig.server.backend()->thingCount() >= 40);
         QVERIFY(rig.server.backend()->retainedCount() >= 300);
         const Outcome things = call(&rig.network, rig.server, "GET", "/things", "maxResults=250", {},
