@@ -101,3 +101,23 @@ private:
 };
 
 Q_DECLARE_OPERATORS_FOR_FLAGS(MessageBar::Parts)
+
+/**
+ * Keeps a pane's status line in step with its lazily paged @p model (ThingsModel,
+ * RetainedTopicsModel): @p bar busy while a page loads, @p updateStatus now and after every
+ * change of the model's rows or loading, and @p loadFinished once each page request ended.
+ */
+template<class Pane, class Model>
+void followPaging(Pane *pane, Model *model, MessageBar *bar, void (Pane::*updateStatus)(),
+                  void (Pane::*loadFinished)())
+{
+    QObject::connect(model, &Model::loadingChanged, pane, [=](bool loading) {
+        bar->setBusy(loading);
+        (pane->*updateStatus)();
+        if (!loading)
+            Q_EMIT(pane->*loadFinished)();
+    });
+    QObject::connect(model, &Model::rowsInserted, pane, updateStatus);
+    QObject::connect(model, &Model::modelReset, pane, updateStatus);
+    (pane->*updateStatus)();
+}

@@ -115,15 +115,7 @@ RetainedPane::RetainedPane(QWidget *parent)
     layout->addWidget(m_view, 1);
     layout->addWidget(m_messageBar);
 
-    connect(m_model, &RetainedTopicsModel::loadingChanged, this, [this](bool loading) {
-        m_messageBar->setBusy(loading);
-        updateStatus();
-        if (!loading)
-            Q_EMIT loadFinished();
-    });
-    connect(m_model, &RetainedTopicsModel::rowsInserted, this, &RetainedPane::updateStatus);
-    connect(m_model, &RetainedTopicsModel::modelReset, this, &RetainedPane::updateStatus);
-    updateStatus();
+    followPaging(this, m_model, m_messageBar, &RetainedPane::updateStatus, &RetainedPane::loadFinished);
 }
 
 RetainedPane::~RetainedPane()

@@ -268,14 +268,7 @@ ThingsPane::ThingsPane(QWidget *parent)
     layout->addWidget(m_view, 1);
     layout->addWidget(m_messageBar);
 
-    connect(m_model, &ThingsModel::loadingChanged, this, [this](bool loading) {
-        updateStatus();
-        if (!loading)
-            Q_EMIT loadFinished();
-    });
-    connect(m_model, &ThingsModel::rowsInserted, this, &ThingsPane::updateStatus);
-    connect(m_model, &ThingsModel::modelReset, this, &ThingsPane::updateStatus);
-    updateStatus();
+    followPaging(this, m_model, m_messageBar, &ThingsPane::updateStatus, &ThingsPane::loadFinished);
 }
 
 ThingsPane::~ThingsPane()
