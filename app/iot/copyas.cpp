@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "copyas.h"
 
+#include "endpoint.h"
 #include "iotjson.h"
 
 #include <QStringList>
@@ -34,17 +35,6 @@ bool isSafeShellCharacter(QChar c)
     static const QString safe = QStringLiteral("_@%+=:,./-");
     return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9')
         || safe.contains(c);
-}
-
-QString hostHeader(const QUrl &base)
-{
-    const int defaultPort = base.scheme() == QLatin1String("https") ? 443 : 80;
-    QString host = base.host(QUrl::FullyEncoded);
-    if (host.contains(u':'))
-        host = u'[' + host + u']';
-    if (base.port(defaultPort) != defaultPort)
-        host += u':' + QString::number(base.port());
-    return host;
 }
 
 QString baseUrl(const QUrl &endpoint)
@@ -203,7 +193,7 @@ QByteArray presignedUrl(const CopyAsContext &context, const CopyAsTarget &target
     request.method = QByteArrayLiteral("GET");
     request.encodedPath = encodedPath(target);
     request.encodedQuery = encodedQuery(target);
-    request.headers.append({ QByteArrayLiteral("host"), hostHeader(context.endpoint).toLatin1() });
+    request.headers.append({ QByteArrayLiteral("host"), hostHeader(context.endpoint) });
     const int expires = std::clamp(expiresSeconds, 1, MaxPresignedExpirySeconds);
     const QByteArray query = Aws::SigV4::presignQuery(
         request, credentials, { context.region, QStringLiteral("iotdata") }, now, expires);

@@ -21,4 +21,19 @@ struct Endpoint
     QList<QSslCertificate> caCertificates;
 };
 
+/**
+ * The Host header for @p baseUrl as QNetworkAccessManager sends it (and SigV4 signs it): the
+ * encoded host, an IPv6 literal in brackets, and the port unless it is the scheme's default.
+ */
+inline QByteArray hostHeader(const QUrl &baseUrl)
+{
+    const int defaultPort = baseUrl.scheme() == QLatin1String("https") ? 443 : 80;
+    QByteArray host = baseUrl.host(QUrl::FullyEncoded).toLatin1();
+    if (host.contains(':'))
+        host = '[' + host + ']';
+    if (baseUrl.port(defaultPort) != defaultPort)
+        host += ':' + QByteArray::number(baseUrl.port());
+    return host;
+}
+
 } // namespace Iot

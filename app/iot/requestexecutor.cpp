@@ -83,17 +83,6 @@ QString kindName(ApiError::Kind kind)
     return {};
 }
 
-QByteArray hostHeader(const QUrl &base)
-{
-    const int defaultPort = base.scheme() == QLatin1String("https") ? 443 : 80;
-    QByteArray host = base.host(QUrl::FullyEncoded).toLatin1();
-    if (host.contains(':')) // an IPv6 literal, bracketed as QNetworkAccessManager sends it
-        host = '[' + host + ']';
-    if (base.port(defaultPort) != defaultPort)
-        host += ':' + QByteArray::number(base.port());
-    return host;
-}
-
 } // namespace
 
 // Secrets never reach the request log, even when a service or a proxy echoes them.
