@@ -96,9 +96,11 @@ public:
     /** A member name: mostly short ASCII, sometimes one that needs care (unicode, "/", "~"). */
     QString key()
     {
-        static const QStringList special{
-            QStringLiteral("a/b"), QStringLiteral("~tilde"), QString::fromUtf8("grüße"),
-            QString::fromUtf8("\xF0\x9F\x98\x80"), QString(QChar(0xFFFD)), QString()};
+        static const QStringList special {
+            QStringLiteral("a/b"),      QStringLiteral("~tilde"),
+            QString::fromUtf8("grüße"), QString::fromUtf8("\xF0\x9F\x98\x80"),
+            QString(QChar(0xFFFD)),     QString()
+        };
         if (m_random.bounded(20) == 0)
             return special.at(m_random.bounded(int(special.size())));
         return QStringLiteral("k%1").arg(m_random.bounded(40));

@@ -15,7 +15,7 @@ void diffValues(QList<JsonChange> &changes, JsonPath &path, const QJsonValue &fr
     if (from.isObject() && to.isObject()) {
         const QJsonObject fromObject = from.toObject();
         const QJsonObject toObject = to.toObject();
-        forEachKeyOfUnion<2>({&fromObject, &toObject},
+        forEachKeyOfUnion<2>({ &fromObject, &toObject },
                              [&](const QString &key, const std::array<QJsonValue, 2> &values) {
                                  path.append(key);
                                  diffValues(changes, path, values[0], values[1]);
@@ -23,11 +23,11 @@ void diffValues(QList<JsonChange> &changes, JsonPath &path, const QJsonValue &fr
                              });
     } else if (from.isUndefined()) {
         if (!to.isUndefined())
-            changes.append({JsonChange::Kind::Added, path, from, to});
+            changes.append({ JsonChange::Kind::Added, path, from, to });
     } else if (to.isUndefined()) {
-        changes.append({JsonChange::Kind::Removed, path, from, to});
+        changes.append({ JsonChange::Kind::Removed, path, from, to });
     } else if (!jsonEqual(from, to)) {
-        changes.append({JsonChange::Kind::Changed, path, from, to});
+        changes.append({ JsonChange::Kind::Changed, path, from, to });
     }
 }
 

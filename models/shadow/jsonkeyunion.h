@@ -34,12 +34,12 @@ void forEachKeyOfUnion(const std::array<const QJsonObject *, N> &objects, Visito
         entries[i].reserve(object.size());
         qsizetype position = 0;
         for (auto it = object.constBegin(); it != object.constEnd(); ++it)
-            entries[i].append({it.key(), position++});
+            entries[i].append({ it.key(), position++ });
         const auto byKey = [](const Entry &a, const Entry &b) { return a.first < b.first; };
         if (!std::is_sorted(entries[i].cbegin(), entries[i].cend(), byKey))
             std::sort(entries[i].begin(), entries[i].end(), byKey);
     }
-    std::array<qsizetype, N> next{};
+    std::array<qsizetype, N> next {};
     std::array<QJsonValue, N> values;
     for (;;) {
         const QString *smallest = nullptr;

@@ -27,20 +27,20 @@ QJsonObject applyMergePatch(const QJsonObject &target, const QJsonObject &patch)
 QJsonObject createMergePatch(const QJsonObject &from, const QJsonObject &to)
 {
     QJsonObject patch;
-    forEachKeyOfUnion<2>({&from, &to}, [&patch](const QString &key,
-                                                const std::array<QJsonValue, 2> &values) {
-        const QJsonValue &before = values[0];
-        const QJsonValue &after = values[1];
-        if (after.isUndefined()) {
-            patch.insert(key, QJsonValue::Null);
-        } else if (before.isObject() && after.isObject()) {
-            const QJsonObject nested = createMergePatch(before.toObject(), after.toObject());
-            if (!nested.isEmpty())
-                patch.insert(key, nested);
-        } else if (!jsonEqual(before, after)) {
-            patch.insert(key, after);
-        }
-    });
+    forEachKeyOfUnion<2>(
+        { &from, &to }, [&patch](const QString &key, const std::array<QJsonValue, 2> &values) {
+            const QJsonValue &before = values[0];
+            const QJsonValue &after = values[1];
+            if (after.isUndefined()) {
+                patch.insert(key, QJsonValue::Null);
+            } else if (before.isObject() && after.isObject()) {
+                const QJsonObject nested = createMergePatch(before.toObject(), after.toObject());
+                if (!nested.isEmpty())
+                    patch.insert(key, nested);
+            } else if (!jsonEqual(before, after)) {
+                patch.insert(key, after);
+            }
+        });
     return patch;
 }
 

@@ -27,7 +27,7 @@ public:
                       bool &changed)
     {
         QJsonObject merged = theirs;
-        forEachKeyOfUnion<3>({&base, &mine, &theirs},
+        forEachKeyOfUnion<3>({ &base, &mine, &theirs },
                              [&](const QString &key, const std::array<QJsonValue, 3> &values) {
                                  m_path.append(key);
                                  if (mergeKey(merged, key, values[0], values[1], values[2]))
@@ -46,8 +46,8 @@ private:
         // every unchanged subtree twice, and the recursion reaches the same answer per key.
         if (mine.isObject() && theirs.isObject() && (base.isObject() || base.isUndefined())) {
             bool nestedChanged = false;
-            const QJsonObject nested =
-                merge(base.toObject(), mine.toObject(), theirs.toObject(), nestedChanged);
+            const QJsonObject nested
+                = merge(base.toObject(), mine.toObject(), theirs.toObject(), nestedChanged);
             if (nestedChanged)
                 merged.insert(key, nested);
             return nestedChanged;
@@ -63,7 +63,7 @@ private:
             return true;
         }
         m_result.conflicts.append(
-            {m_path, presentValue(base), presentValue(mine), presentValue(theirs)});
+            { m_path, presentValue(base), presentValue(mine), presentValue(theirs) });
         return false;
     }
 

@@ -23,7 +23,7 @@ struct MergeConflict
 /** The outcome of threeWayMerge(). */
 struct ThreeWayMergeResult
 {
-    QJsonObject merged;            ///< theirs + my non-conflicting changes; at a conflict, theirs
+    QJsonObject merged; ///< theirs + my non-conflicting changes; at a conflict, theirs
     QList<JsonChange> mineApplied; ///< my changes (relative to theirs) that merged cleanly
     QList<MergeConflict> conflicts; ///< depth-first, key order
     bool isClean() const { return conflicts.isEmpty(); }

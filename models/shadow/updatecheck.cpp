@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QStringList>
 
 #include <algorithm>
@@ -66,7 +67,7 @@ std::optional<JsonPath> nullInArray(const QJsonValue &value)
         for (qsizetype i = 0; i < array.size(); ++i) {
             const QString step = QString::number(i);
             if (array.at(i).isNull())
-                return JsonPath{step};
+                return JsonPath { step };
             if (auto path = nullInArray(array.at(i))) {
                 path->prepend(step);
                 return path;
@@ -124,12 +125,13 @@ QString explainInvalidJson(const QByteArray &body)
         return explainSyntax(body, parseError);
     if (!document.isObject()) {
         return QCoreApplication::translate(
-            "Shadow", "The document must be a JSON object such as {\"state\": {\"desired\": {…}}}.");
+            "Shadow",
+            "The document must be a JSON object such as {\"state\": {\"desired\": {…}}}.");
     }
     // Parsed, and an object: what parseUpdateRequest refused is a null inside an array.
     const QJsonObject state = document.object().value(kState).toObject();
-    JsonPath path{kState};
-    for (const QString &section : {kDesired, kReported}) {
+    JsonPath path { kState };
+    for (const QString &section : { kDesired, kReported }) {
         if (const auto found = nullInArray(state.value(section))) {
             path << section << *found;
             break;
@@ -156,8 +158,8 @@ QString explainInvalidNode(const QJsonObject &root)
 
 QString explainSectionType(const QJsonObject &root, const QString &section)
 {
-    return QCoreApplication::translate(
-               "Shadow", "\"%1\" must be an object (or null to clear it), not %2.")
+    return QCoreApplication::translate("Shadow",
+                                       "\"%1\" must be an object (or null to clear it), not %2.")
         .arg(section, kindOf(root.value(kState).toObject().value(section)));
 }
 
@@ -178,7 +180,7 @@ QString explainVersion(const QJsonObject &root)
 {
     const QJsonValue version = root.value(kVersion);
     const QString written = version.isDouble()
-        ? QString::number(version.toDouble(), 'g', 17)
+        ? QString::number(version.toDouble(), 'g', QLocale::FloatingPointShortest)
         : kindOf(version);
     return QCoreApplication::translate("Shadow", "version must be a whole number, not %1.")
         .arg(written);
@@ -187,7 +189,7 @@ QString explainVersion(const QJsonObject &root)
 QString explainDepth(const QJsonObject &root, const Limits &limits)
 {
     const QJsonObject state = root.value(kState).toObject();
-    for (const QString &section : {kDesired, kReported}) {
+    for (const QString &section : { kDesired, kReported }) {
         const Nesting nesting = deepestNesting(state.value(section));
         if (nesting.depth > limits.maxDepth) {
             return QCoreApplication::translate(
@@ -196,7 +198,7 @@ QString explainDepth(const QJsonObject &root, const Limits &limits)
                        "desired or reported object counts as one).")
                 .arg(section)
                 .arg(nesting.depth)
-                .arg(jsonPointer(JsonPath{kState, section} + nesting.path))
+                .arg(jsonPointer(JsonPath { kState, section } + nesting.path))
                 .arg(limits.maxDepth);
         }
     }
@@ -215,14 +217,15 @@ QString explainParseError(const ValidationError &error, const QByteArray &body,
         return explainInvalidJson(body);
     const QJsonObject root = QJsonDocument::fromJson(body).object();
     if (error.message == QLatin1String("Missing required node: state")) {
-        return QCoreApplication::translate(
-            "Shadow", "The document has no \"state\"; write the changes as "
-                      "{\"state\": {\"desired\": {…}}} or with \"reported\".");
+        return QCoreApplication::translate("Shadow",
+                                           "The document has no \"state\"; write the "
+                                           "changes as {\"state\": {\"desired\": {…}}} or "
+                                           "with \"reported\".");
     }
     if (error.message == QLatin1String("State node must be an object")) {
-        return QCoreApplication::translate(
-                   "Shadow", "\"state\" must be an object holding \"desired\" and/or "
-                             "\"reported\" (or null to clear both), not %1.")
+        return QCoreApplication::translate("Shadow",
+                                           "\"state\" must be an object holding \"desired\" and/or "
+                                           "\"reported\" (or null to clear both), not %1.")
             .arg(kindOf(root.value(kState)));
     }
     if (error.message == QLatin1String("Desired node must be an object"))
@@ -245,12 +248,12 @@ UpdatePreview previewUpdate(const QByteArray &body, const std::optional<StoredSt
 {
     const auto parsed = parseUpdateRequest(body, limits);
     if (const auto *error = std::get_if<ValidationError>(&parsed))
-        return UpdatePreview{*error, explainParseError(*error, body, limits), 0, {}};
+        return UpdatePreview { *error, explainParseError(*error, body, limits), 0, {} };
     const UpdateRequest &request = std::get<UpdateRequest>(parsed);
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     const auto applied = applyUpdate(current, previousVersion, request, now, limits);
     if (const auto *outcome = std::get_if<UpdateOutcome>(&applied))
-        return UpdatePreview{std::nullopt, {}, outcome->state.stateBytes(), outcome->state};
+        return UpdatePreview { std::nullopt, {}, outcome->state.stateBytes(), outcome->state };
 
     const ValidationError &error = std::get<ValidationError>(applied);
     QString explanation;
@@ -259,7 +262,8 @@ UpdatePreview previewUpdate(const QByteArray &body, const std::optional<StoredSt
             ? QCoreApplication::translate(
                 "Shadow", "The shadow changed since you started editing (your version %1, now %2).")
             : QCoreApplication::translate(
-                "Shadow", "The shadow was deleted since you started editing (your version %1, now %2).");
+                "Shadow",
+                "The shadow was deleted since you started editing (your version %1, now %2).");
         explanation = text.arg(request.version.value_or(0))
                           .arg(current ? current->version : previousVersion);
     } else {
@@ -269,12 +273,13 @@ UpdatePreview previewUpdate(const QByteArray &body, const std::optional<StoredSt
         const auto unbounded = applyUpdate(current, previousVersion, request, now, unlimited);
         const qsizetype bytes = std::get<UpdateOutcome>(unbounded).state.stateBytes();
         explanation = QCoreApplication::translate(
-                          "Shadow", "After this update the shadow would hold %L1 bytes of desired "
-                                    "and reported state; AWS IoT allows %L2.")
+                          "Shadow",
+                          "After this update the shadow would hold %L1 bytes of desired "
+                          "and reported state; AWS IoT allows %L2.")
                           .arg(bytes)
                           .arg(limits.maxStateBytes);
     }
-    return UpdatePreview{error, explanation, 0, {}};
+    return UpdatePreview { error, explanation, 0, {} };
 }
 
 } // namespace Shadow

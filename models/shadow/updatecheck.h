@@ -17,7 +17,7 @@ struct UpdatePreview
     std::optional<ValidationError> error; ///< what AWS would answer (its exact message)
     QString explanation; ///< the same in plain words for the user (tr()), empty when no error
     qsizetype stateBytesAfter = 0; ///< compact desired+reported size after the merge (0 on error)
-    StoredState after;             ///< the state after the update (on success)
+    StoredState after; ///< the state after the update (on success)
 };
 
 /**

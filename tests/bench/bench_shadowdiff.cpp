@@ -74,8 +74,9 @@ double medianMs(int runs, const std::function<void()> &work)
         times.append(double(clock.nsecsElapsed()) / 1e6);
     }
     std::sort(times.begin(), times.end());
-    return times.size() % 2 == 1 ? times.at(times.size() / 2)
-                                 : (times.at(times.size() / 2 - 1) + times.at(times.size() / 2)) / 2;
+    return times.size() % 2 == 1
+        ? times.at(times.size() / 2)
+        : (times.at(times.size() / 2 - 1) + times.at(times.size() / 2)) / 2;
 }
 
 void print(const char *name, double value, const char *unit)
@@ -99,7 +100,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption seedOption(QStringLiteral("seed"),
                                         QStringLiteral("Generator seed (default 2026)."),
                                         QStringLiteral("N"), QStringLiteral("2026"));
-    parser.addOptions({runsOption, seedOption});
+    parser.addOptions({ runsOption, seedOption });
     parser.process(app);
     const int runs = std::max(1, parser.value(runsOption).toInt());
 
@@ -129,25 +130,18 @@ int main(int argc, char *argv[])
 
     // The results go into a volatile sink so the optimiser keeps the work.
     volatile qsizetype sink = 0;
-    print("shadow_parse_128k_ms", medianMs(runs, [&] {
-              sink = sink + QJsonDocument::fromJson(text).object().size();
-          }),
+    print("shadow_parse_128k_ms",
+          medianMs(runs, [&] { sink = sink + QJsonDocument::fromJson(text).object().size(); }),
           "ms");
-    print("shadow_diff_128k_ms", medianMs(runs, [&] {
-              sink = sink + Shadow::diffJson(base, mine).size();
-          }),
-          "ms");
-    print("shadow_create_patch_128k_ms", medianMs(runs, [&] {
-              sink = sink + Shadow::createMergePatch(base, mine).size();
-          }),
-          "ms");
-    print("shadow_apply_patch_128k_ms", medianMs(runs, [&] {
-              sink = sink + Shadow::applyMergePatch(base, patch).size();
-          }),
-          "ms");
-    print("shadow_threeway_merge_128k_ms", medianMs(runs, [&] {
-              sink = sink + Shadow::threeWayMerge(base, mine, theirs).merged.size();
-          }),
+    print("shadow_diff_128k_ms",
+          medianMs(runs, [&] { sink = sink + Shadow::diffJson(base, mine).size(); }), "ms");
+    print("shadow_create_patch_128k_ms",
+          medianMs(runs, [&] { sink = sink + Shadow::createMergePatch(base, mine).size(); }), "ms");
+    print("shadow_apply_patch_128k_ms",
+          medianMs(runs, [&] { sink = sink + Shadow::applyMergePatch(base, patch).size(); }), "ms");
+    print("shadow_threeway_merge_128k_ms",
+          medianMs(runs,
+                   [&] { sink = sink + Shadow::threeWayMerge(base, mine, theirs).merged.size(); }),
           "ms");
     return 0;
 }

@@ -144,6 +144,10 @@ void TestUpdateCheck::errors_data()
         << QByteArray(R"({"state":{},"version":1.5})") << none << qint64(0) << 400 << invalid
         << QStringLiteral("Invalid version")
         << QStringLiteral("version must be a whole number, not 1.5.");
+    QTest::newRow("version written as typed")
+        << QByteArray(R"({"state":{},"version":0.1})") << none << qint64(0) << 400 << invalid
+        << QStringLiteral("Invalid version")
+        << QStringLiteral("version must be a whole number, not 0.1.");
     QTest::newRow("version a string")
         << QByteArray(R"({"state":{},"version":"3"})") << none << qint64(0) << 400 << invalid
         << QStringLiteral("Invalid version")
