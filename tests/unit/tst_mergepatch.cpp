@@ -55,6 +55,8 @@ QList<PatchCase> patchCases()
          jsonObject(R"({"a":{"b":1}})")},
         {"array to scalar", jsonObject(R"({"a":[1]})"), jsonObject(R"({"a":1})"),
          jsonObject(R"({"a":1})")},
+        {"scalar to array", jsonObject(R"({"a":"x"})"), jsonObject(R"({"a":["x"]})"),
+         jsonObject(R"({"a":["x"]})")},
         {"number to string", jsonObject(R"({"a":1})"), jsonObject(R"({"a":"1"})"),
          jsonObject(R"({"a":"1"})")},
         {"bool to number", jsonObject(R"({"a":true})"), jsonObject(R"({"a":1})"),
