@@ -379,6 +379,21 @@ void NamedShadowsModel::onNamesFailed(quint64 generation, const QString &message
     settle();
 }
 
+void NamedShadowsModel::updateDocument(const QString &shadowName, const Iot::ShadowDocument &document)
+{
+    const int row = rowOf(shadowName);
+    if (row < 0)
+        return;
+    Row &entry = m_rows[size_t(row)];
+    if (entry.status != Status::Loaded || !entry.document || entry.document->version >= document.version)
+        return;
+    entry.document = document;
+    entry.updated = lastUpdated(document);
+    entry.bytes = documentBytes(document);
+    entry.outOfSync = outOfSyncCount(document);
+    emitRowChanged(row);
+}
+
 void NamedShadowsModel::onDocumentArrived(quint64 generation, const QString &shadowName,
                                           const Iot::ShadowDocument &document)
 {

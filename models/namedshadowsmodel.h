@@ -97,6 +97,11 @@ public:
     int rowOf(const QString &shadowName) const;
     /** The fetched document of @p shadowName (empty: classic). */
     std::optional<Iot::ShadowDocument> document(const QString &shadowName) const;
+    /**
+     * Takes @p document, fetched elsewhere (a view's refresh, an editor's save), as the
+     * listed row of @p shadowName's, if that row is loaded and the document is newer.
+     */
+    void updateDocument(const QString &shadowName, const Iot::ShadowDocument &document);
 
     /** Compact UTF-8 size of {"desired":…,"reported":…}: what counts against the limit. */
     static qint64 documentBytes(const Iot::ShadowDocument &document);

@@ -148,6 +148,32 @@ private Q_SLOTS:
                  QStringLiteral("1 h ago"));
     }
 
+    // A newer document fetched elsewhere (a save) updates its row; an older one is ignored.
+    void updateDocument()
+    {
+        NamedShadowsModel model;
+        QAbstractItemModelTester tester(&model);
+        model.setClock([] { return Now; });
+        FakeShadowSource source(Mode::AtOnce);
+        source.things.insert(QStringLiteral("lamp"), lamp());
+        model.setSource(&source);
+        model.openThing(QStringLiteral("lamp"));
+        QSignalSpy changed(&model, &NamedShadowsModel::dataChanged);
+        const int firmware = model.rowOf(QStringLiteral("firmware"));
+        model.updateDocument(QStringLiteral("firmware"),
+                             makeDocument(json(R"({"version": "2.1"})"), json(R"({"version": "2.0"})"),
+                                          6, NowSecs, NowSecs - 50));
+        QCOMPARE(changed.size(), 0);
+        model.updateDocument(QStringLiteral("firmware"),
+                             makeDocument(json(R"({"version": "2.1"})"), json(R"({"version": "2.0"})"),
+                                          8, NowSecs, NowSecs - 50));
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(model.index(firmware, 0).data(NamedShadowsModel::VersionRole).toLongLong(), 8);
+        QCOMPARE(model.index(firmware, 0).data(NamedShadowsModel::OutOfSyncRole).toInt(), 1);
+        model.updateDocument(QStringLiteral("no-such-shadow"), makeDocument({}, {}, 9, 0, 0));
+        QCOMPARE(changed.size(), 1);
+    }
+
     // A thing without a classic shadow (GetThingShadow 404) has no classic row and no error.
     void classicMissing_data() { addAnswerModes<Mode>(); }
     void classicMissing()
