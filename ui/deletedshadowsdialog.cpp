@@ -4,6 +4,7 @@
 #include "deletedshadowsmodel.h"
 #include "emptystate.h"
 #include "jsonhighlighter.h"
+#include "messagebar.h"
 
 #include <QDialogButtonBox>
 #include <QEvent>
@@ -45,6 +46,9 @@ DeletedShadowsDialog::DeletedShadowsDialog(Settings::DeletedShadows *store,
     , m_highlighter(new JsonHighlighter(m_preview->document()))
     , m_recreate(new QPushButton(tr("&Re-create"), this))
     , m_forget(new QPushButton(tr("&Forget"), this))
+    , m_messageBar(new MessageBar(
+          QStringLiteral("deletedShadows"), MessageBar::Part::Progress | MessageBar::Part::Details,
+          { .status = tr("Re-create status"), .progress = tr("Re-creating the shadow") }, this))
 {
     setWindowTitle(tr("Recently Deleted Shadows"));
     resize(720, 480);
@@ -116,6 +120,7 @@ DeletedShadowsDialog::DeletedShadowsDialog(Settings::DeletedShadows *store,
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(intro);
     layout->addWidget(m_stack, 1);
+    layout->addWidget(m_messageBar);
     layout->addWidget(buttons);
 
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,

@@ -9,6 +9,7 @@
 
 class DeletedShadowsModel;
 class JsonHighlighter;
+class MessageBar;
 class QPlainTextEdit;
 class QPushButton;
 class QStackedWidget;
@@ -37,9 +38,20 @@ public:
     /** The entry selected in the list, if any. */
     std::optional<Settings::DeletedShadow> selectedEntry() const;
 
+    /**
+     * The dialog's status line, for the outcome of a re-create: busy while it is sent, an
+     * error (with Details) where the user asked for it. Its children are named
+     * "deletedShadowsStatus", "deletedShadowsProgress", "deletedShadowsDetailsButton" and
+     * "deletedShadowsErrorDetails".
+     */
+    MessageBar *messageBar() const { return m_messageBar; }
+
 Q_SIGNALS:
-    /** The user asked to re-create @p entry (the lead sends the update and removes the entry on
-     * success). */
+    /**
+     * The user asked to re-create @p entry. The receiver sends the update and, once it
+     * succeeded, removes @p entry from the store (the list follows); it reports a failure
+     * through messageBar().
+     */
     void recreateRequested(const Settings::DeletedShadow &entry);
 
 protected:
@@ -60,4 +72,5 @@ private:
     JsonHighlighter *m_highlighter;
     QPushButton *m_recreate;
     QPushButton *m_forget;
+    MessageBar *m_messageBar;
 };

@@ -6,6 +6,7 @@
 // re-creates with Ctrl+R, forgets with Delete after asking, and follows the store.
 #include "deletedshadowsdialog.h"
 #include "deleteshadowdialog.h"
+#include "messagebar.h"
 #include "newshadowdialog.h"
 
 #include <QAbstractButton>
@@ -368,6 +369,16 @@ private Q_SLOTS:
         QTest::keyClick(view, Qt::Key_R, Qt::ControlModifier);
         QTRY_COMPARE(recreate.size(), 1);
         QCOMPARE(recreate.at(0).at(0).value<Settings::DeletedShadow>(), entries.at(0));
+
+        // A failed re-create is said in the dialog, with the details.
+        auto *status = child<QLabel>(dialog, "deletedShadowsStatus");
+        QVERIFY(!status->isVisible());
+        dialog.messageBar()->showError(QStringLiteral("Could not re-create the shadow."),
+                                       QStringLiteral("HTTP 409"), MessageBar::Offer::Nothing);
+        QVERIFY(status->isVisible());
+        QCOMPARE(status->text(), QStringLiteral("Could not re-create the shadow."));
+        QVERIFY(child<QPushButton>(dialog, "deletedShadowsDetailsButton")->isVisible());
+        dialog.messageBar()->clear();
 
         // Another row: its preview, and the button re-creates that one.
         QTest::keyClick(view, Qt::Key_Down);
