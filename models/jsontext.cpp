@@ -101,12 +101,14 @@ private:
                 m_pos = end;
                 return true;
             }
-            return fail(m_pos, tr("Unknown word \"%1\": a value is a string in double quotes, a "
-                                  "number, an object, an array, true, false or null")
-                                   .arg(word));
+            return fail(m_pos,
+                        tr("Unknown word \"%1\": a value is a string in double quotes, a "
+                           "number, an object, an array, true, false or null")
+                            .arg(word));
         }
-        return fail(m_pos, tr("Expected a value: a string, number, object, array, true, false "
-                              "or null"));
+        return fail(m_pos,
+                    tr("Expected a value: a string, number, object, array, true, false "
+                       "or null"));
     }
 
     bool object(int depth)
@@ -215,7 +217,8 @@ private:
                 if (escaped == u'u') {
                     for (qsizetype i = m_pos + 2; i < m_pos + 6; ++i) {
                         if (i >= m_text.size() || !isHexDigit(m_text.at(i)))
-                            return fail(m_pos, tr("Invalid \\u escape: four hex digits must follow"));
+                            return fail(m_pos,
+                                        tr("Invalid \\u escape: four hex digits must follow"));
                     }
                     m_pos += 6;
                     continue;

@@ -129,8 +129,8 @@ private Q_SLOTS:
 
     void tooDeep()
     {
-        const QString text = QStringLiteral("{\"a\":") + QString(2000, u'[')
-            + QString(2000, u']') + QStringLiteral("}");
+        const QString text = QStringLiteral("{\"a\":") + QString(2000, u'[') + QString(2000, u']')
+            + QStringLiteral("}");
         const std::optional<JsonText::ParseError> error = JsonText::checkObject(text);
         QVERIFY(error);
         QCOMPARE(error->message, QStringLiteral("Nested too deeply (more than 1024 levels)"));
@@ -153,12 +153,13 @@ private Q_SLOTS:
                               "            null\n        ]\n    ]\n}");
         QTest::newRow("numbers verbatim")
             << QStringLiteral(R"({"p":1.50,"big":9007199254740993,"e":-1E+02})") << 2
-            << QStringLiteral("{\n  \"p\": 1.50,\n  \"big\": 9007199254740993,\n  \"e\": -1E+02\n}");
+            << QStringLiteral(
+                   "{\n  \"p\": 1.50,\n  \"big\": 9007199254740993,\n  \"e\": -1E+02\n}");
         QTest::newRow("strings verbatim")
             << QStringLiteral(u"{\"k\u00e9\":\"a, b: {c}\\\" \\u00e9 \u65e5\"}") << 2
             << QStringLiteral(u"{\n  \"k\u00e9\": \"a, b: {c}\\\" \\u00e9 \u65e5\"\n}");
-        QTest::newRow("invalid unchanged") << QStringLiteral("{\"a\":") << 2
-                                           << QStringLiteral("{\"a\":");
+        QTest::newRow("invalid unchanged")
+            << QStringLiteral("{\"a\":") << 2 << QStringLiteral("{\"a\":");
     }
     void format()
     {
@@ -175,13 +176,12 @@ private Q_SLOTS:
         QTest::newRow("whitespace dropped")
             << QStringLiteral("{\n  \"z\" : [ 1 , 2 ],\n\t\"a\": { }\n}")
             << QStringLiteral(R"({"z":[1,2],"a":{}})");
-        QTest::newRow("spaces in strings kept")
-            << QStringLiteral("{ \"a b\" : \" x \\\" y \" }")
-            << QStringLiteral("{\"a b\":\" x \\\" y \"}");
+        QTest::newRow("spaces in strings kept") << QStringLiteral("{ \"a b\" : \" x \\\" y \" }")
+                                                << QStringLiteral("{\"a b\":\" x \\\" y \"}");
         QTest::newRow("numbers verbatim") << QStringLiteral(R"({"p": 1.50, "b": 9007199254740993})")
                                           << QStringLiteral(R"({"p":1.50,"b":9007199254740993})");
-        QTest::newRow("invalid unchanged") << QStringLiteral("{ \"a\" }")
-                                           << QStringLiteral("{ \"a\" }");
+        QTest::newRow("invalid unchanged")
+            << QStringLiteral("{ \"a\" }") << QStringLiteral("{ \"a\" }");
     }
     void compact()
     {
@@ -205,8 +205,9 @@ private Q_SLOTS:
     // toText() shows a QJsonObject as format() would, keys in QJsonObject's sorted order.
     void toText()
     {
-        QJsonObject object{ { QStringLiteral("b"), 1 },
-                            { QStringLiteral("a"), QJsonObject{ { QStringLiteral("c"), true } } } };
+        QJsonObject object { { QStringLiteral("b"), 1 },
+                             { QStringLiteral("a"),
+                               QJsonObject { { QStringLiteral("c"), true } } } };
         QCOMPARE(JsonText::toText(object),
                  QStringLiteral("{\n  \"a\": {\n    \"c\": true\n  },\n  \"b\": 1\n}"));
         QCOMPARE(JsonText::toText({}), QStringLiteral("{}"));

@@ -43,36 +43,38 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("expected");
         QTest::newRow("both empty") << QString() << QString() << QStringList();
         QTest::newRow("equal") << QStringLiteral("a\nb") << QStringLiteral("a\nb")
-                               << QStringList{ QStringLiteral("= 1:a | 1:a"),
-                                               QStringLiteral("= 2:b | 2:b") };
-        QTest::newRow("all added") << QString() << QStringLiteral("a\nb")
-                                   << QStringList{ QStringLiteral("+ - | 1:a"),
-                                                   QStringLiteral("+ - | 2:b") };
-        QTest::newRow("all removed") << QStringLiteral("a\nb\n") << QString()
-                                     << QStringList{ QStringLiteral("- 1:a | -"),
-                                                     QStringLiteral("- 2:b | -") };
+                               << QStringList { QStringLiteral("= 1:a | 1:a"),
+                                                QStringLiteral("= 2:b | 2:b") };
+        QTest::newRow("all added")
+            << QString() << QStringLiteral("a\nb")
+            << QStringList { QStringLiteral("+ - | 1:a"), QStringLiteral("+ - | 2:b") };
+        QTest::newRow("all removed")
+            << QStringLiteral("a\nb\n") << QString()
+            << QStringList { QStringLiteral("- 1:a | -"), QStringLiteral("- 2:b | -") };
         QTest::newRow("trailing newline is not a line")
-            << QStringLiteral("a\n") << QStringLiteral("a") << QStringList{ QStringLiteral("= 1:a | 1:a") };
+            << QStringLiteral("a\n") << QStringLiteral("a")
+            << QStringList { QStringLiteral("= 1:a | 1:a") };
         QTest::newRow("an empty last line is one")
             << QStringLiteral("a\n\n") << QStringLiteral("a\n")
-            << QStringList{ QStringLiteral("= 1:a | 1:a"), QStringLiteral("- 2: | -") };
+            << QStringList { QStringLiteral("= 1:a | 1:a"), QStringLiteral("- 2: | -") };
         QTest::newRow("interleaved")
             << QStringLiteral("a\nb\nc\nd\ne") << QStringLiteral("a\nx\nc\ne\nf")
-            << QStringList{ QStringLiteral("= 1:a | 1:a"), QStringLiteral("~ 2:b | 2:x"),
-                            QStringLiteral("= 3:c | 3:c"), QStringLiteral("- 4:d | -"),
-                            QStringLiteral("= 5:e | 4:e"), QStringLiteral("+ - | 5:f") };
+            << QStringList { QStringLiteral("= 1:a | 1:a"), QStringLiteral("~ 2:b | 2:x"),
+                             QStringLiteral("= 3:c | 3:c"), QStringLiteral("- 4:d | -"),
+                             QStringLiteral("= 5:e | 4:e"), QStringLiteral("+ - | 5:f") };
         QTest::newRow("longer added block pairs then adds")
             << QStringLiteral("{\n\"a\": 1\n}") << QStringLiteral("{\n\"a\": 2,\n\"b\": 3\n}")
-            << QStringList{ QStringLiteral("= 1:{ | 1:{"), QStringLiteral("~ 2:\"a\": 1 | 2:\"a\": 2,"),
-                            QStringLiteral("+ - | 3:\"b\": 3"), QStringLiteral("= 3:} | 4:}") };
+            << QStringList { QStringLiteral("= 1:{ | 1:{"),
+                             QStringLiteral("~ 2:\"a\": 1 | 2:\"a\": 2,"),
+                             QStringLiteral("+ - | 3:\"b\": 3"), QStringLiteral("= 3:} | 4:}") };
         QTest::newRow("longer removed block pairs then removes")
             << QStringLiteral("x\ny\nz\nend") << QStringLiteral("q\nend")
-            << QStringList{ QStringLiteral("~ 1:x | 1:q"), QStringLiteral("- 2:y | -"),
-                            QStringLiteral("- 3:z | -"), QStringLiteral("= 4:end | 2:end") };
+            << QStringList { QStringLiteral("~ 1:x | 1:q"), QStringLiteral("- 2:y | -"),
+                             QStringLiteral("- 3:z | -"), QStringLiteral("= 4:end | 2:end") };
         QTest::newRow("moved line is removed and added")
             << QStringLiteral("a\nb\nc") << QStringLiteral("b\nc\na")
-            << QStringList{ QStringLiteral("- 1:a | -"), QStringLiteral("= 2:b | 1:b"),
-                            QStringLiteral("= 3:c | 2:c"), QStringLiteral("+ - | 3:a") };
+            << QStringList { QStringLiteral("- 1:a | -"), QStringLiteral("= 2:b | 1:b"),
+                             QStringLiteral("= 3:c | 2:c"), QStringLiteral("+ - | 3:a") };
     }
     void rows()
     {
@@ -96,19 +98,19 @@ private Q_SLOTS:
         QTest::addColumn<QList<TextDiff::Span>>("leftSpans");
         QTest::addColumn<QList<TextDiff::Span>>("rightSpans");
         using Spans = QList<TextDiff::Span>;
-        QTest::newRow("value changed") << QStringLiteral("  \"temp\": 21,")
-                                       << QStringLiteral("  \"temp\": 22,") << Spans{ { 10, 2 } }
-                                       << Spans{ { 10, 2 } };
+        QTest::newRow("value changed")
+            << QStringLiteral("  \"temp\": 21,") << QStringLiteral("  \"temp\": 22,")
+            << Spans { { 10, 2 } } << Spans { { 10, 2 } };
         QTest::newRow("word replaced by two")
             << QStringLiteral("\"mode\": \"heat\"") << QStringLiteral("\"mode\": \"cool dry\"")
-            << Spans{ { 9, 4 } } << Spans{ { 9, 8 } };
-        QTest::newRow("added at the end") << QStringLiteral("\"a\": 1")
-                                          << QStringLiteral("\"a\": 1,") << Spans{}
-                                          << Spans{ { 6, 1 } };
+            << Spans { { 9, 4 } } << Spans { { 9, 8 } };
+        QTest::newRow("added at the end")
+            << QStringLiteral("\"a\": 1") << QStringLiteral("\"a\": 1,") << Spans {}
+            << Spans { { 6, 1 } };
         QTest::newRow("two places") << QStringLiteral("[1, 2, 3]") << QStringLiteral("[7, 2, 9]")
-                                    << Spans{ { 1, 1 }, { 7, 1 } } << Spans{ { 1, 1 }, { 7, 1 } };
-        QTest::newRow("empty against text") << QString() << QStringLiteral("x y")
-                                            << Spans{} << Spans{ { 0, 3 } };
+                                    << Spans { { 1, 1 }, { 7, 1 } } << Spans { { 1, 1 }, { 7, 1 } };
+        QTest::newRow("empty against text")
+            << QString() << QStringLiteral("x y") << Spans {} << Spans { { 0, 3 } };
     }
     void spans()
     {
@@ -116,8 +118,8 @@ private Q_SLOTS:
         QFETCH(QString, right);
         QFETCH(QList<TextDiff::Span>, leftSpans);
         QFETCH(QList<TextDiff::Span>, rightSpans);
-        const QList<TextDiff::Row> rows =
-            TextDiff::sideBySide(QStringLiteral("{\n%1\n}").arg(left), QStringLiteral("{\n%1\n}").arg(right));
+        const QList<TextDiff::Row> rows = TextDiff::sideBySide(
+            QStringLiteral("{\n%1\n}").arg(left), QStringLiteral("{\n%1\n}").arg(right));
         QCOMPARE(rows.size(), 3);
         QCOMPARE(rows.at(1).kind, TextDiff::Row::Kind::Changed);
         QCOMPARE(rows.at(1).leftSpans, leftSpans);
@@ -136,8 +138,8 @@ private Q_SLOTS:
         const QList<TextDiff::Row> rows = TextDiff::sideBySide(leftWords, rightWords);
         QCOMPARE(rows.size(), 1);
         const int at = int(leftWords.indexOf(QStringLiteral("w1500 ")));
-        QCOMPARE(rows.at(0).leftSpans, (QList<TextDiff::Span>{ { at + 1, 4 } }));
-        QCOMPARE(rows.at(0).rightSpans, (QList<TextDiff::Span>{ { at + 1, 2 } }));
+        QCOMPARE(rows.at(0).leftSpans, (QList<TextDiff::Span> { { at + 1, 4 } }));
+        QCOMPARE(rows.at(0).rightSpans, (QList<TextDiff::Span> { { at + 1, 2 } }));
     }
 
     // Every left line and every right line appears once, in order, whatever the edit.
@@ -149,8 +151,8 @@ private Q_SLOTS:
             leftLines.append(QString::number(i % 7 == 0 ? i : i % 13));
             rightLines.append(QString::number(i % 5 == 0 ? -i : i % 13));
         }
-        const QList<TextDiff::Row> rows =
-            TextDiff::sideBySide(leftLines.join(u'\n'), rightLines.join(u'\n'));
+        const QList<TextDiff::Row> rows
+            = TextDiff::sideBySide(leftLines.join(u'\n'), rightLines.join(u'\n'));
         QStringList left;
         QStringList right;
         for (const TextDiff::Row &row : rows) {
