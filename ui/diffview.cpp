@@ -214,7 +214,8 @@ DiffView::DiffView(QWidget *parent)
     , m_stack(new QStackedWidget(this))
 {
     m_summary->setObjectName(QStringLiteral("diffSummary"));
-    m_summary->setAccessibleName(tr("Differences"));
+    // A label's accessible name is its text (the summary), so only the description is set.
+    m_summary->setAccessibleDescription(tr("Differences"));
     m_previous->setText(tr("Previous change"));
     m_previous->setIcon(
         QIcon::fromTheme(QStringLiteral("go-up"), style()->standardIcon(QStyle::SP_ArrowUp)));

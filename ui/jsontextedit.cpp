@@ -190,7 +190,8 @@ JsonTextEdit::JsonTextEdit(QWidget *parent)
     m_searchField->setClearButtonEnabled(true);
     m_searchField->installEventFilter(this);
     m_searchCount->setObjectName(QStringLiteral("jsonSearchCount"));
-    m_searchCount->setAccessibleName(tr("Search matches"));
+    // A label's accessible name is its text ("2 of 5"), so only the description is set.
+    m_searchCount->setAccessibleDescription(tr("Search matches"));
     m_searchCount->setMinimumWidth(
         m_searchCount->fontMetrics().horizontalAdvance(tr("%1 of %2").arg(8888).arg(8888)));
     auto *searchLayout = new QHBoxLayout(m_searchBar);
@@ -294,7 +295,7 @@ void JsonTextEdit::announceValidation(bool always)
     m_announcedError = m_error;
     setAccessibleDescription(valid ? tr("A valid JSON object") : errorDescription());
     m_gutter->setToolTip(valid ? QString() : errorDescription());
-    updateSelections();
+    markError();
     m_gutter->update();
     if (valid != m_announcedValid || always) {
         m_announcedValid = valid;
@@ -314,14 +315,14 @@ QString JsonTextEdit::errorDescription() const
         .arg(m_announcedError->column);
 }
 
-void JsonTextEdit::updateSelections()
+void JsonTextEdit::markError()
 {
-    QList<QTextEdit::ExtraSelection> selections;
-    const QPalette colours = palette();
-    const QColor negative = SemanticColors::negativeText(colours);
-    const QColor base = colours.color(QPalette::Base);
-
+    m_errorSelections.clear();
     if (m_announcedError) {
+        const QPalette colours = palette();
+        const QColor negative = SemanticColors::negativeText(colours);
+        // The token at the error, else its character, else (at a line's or the text's end) the
+        // character before.
         const int end = document()->characterCount() - 1;
         int start = std::clamp(m_announcedError->offset, 0, end);
         int stop = start;
@@ -333,7 +334,7 @@ void JsonTextEdit::updateSelections()
         if (stop == start && start < end && at != QChar::ParagraphSeparator)
             ++stop;
         if (stop == start && start > 0)
-            --start; // at the end of a line or the text: mark the character before
+            --start;
         QTextCursor cursor(document());
         cursor.setPosition(start);
         cursor.setPosition(stop, QTextCursor::KeepAnchor);
@@ -341,13 +342,23 @@ void JsonTextEdit::updateSelections()
         underline.setUnderlineStyle(QTextCharFormat::WaveUnderline);
         underline.setUnderlineColor(negative);
         QTextCharFormat line;
-        line.setBackground(SemanticColors::blend(base, negative, 0.12));
+        line.setBackground(SemanticColors::blend(colours.color(QPalette::Base), negative, 0.12));
         line.setProperty(QTextFormat::FullWidthSelection, true);
         QTextCursor lineCursor(document());
         lineCursor.setPosition(start);
-        selections.append(selection(lineCursor, line, SelectionKind::ErrorLine));
-        selections.append(selection(cursor, underline, SelectionKind::Error));
+        m_errorSelections.append(selection(lineCursor, line, SelectionKind::ErrorLine));
+        m_errorSelections.append(selection(cursor, underline, SelectionKind::Error));
     }
+    updateSelections();
+}
+
+void JsonTextEdit::updateSelections()
+{
+    // The error's selections keep their cursors, which follow edits until the next check.
+    QList<QTextEdit::ExtraSelection> selections = m_errorSelections;
+    const QPalette colours = palette();
+    const QColor negative = SemanticColors::negativeText(colours);
+    const QColor base = colours.color(QPalette::Base);
 
     const QString text = toPlainText();
     const int position = textCursor().position();
@@ -607,7 +618,7 @@ void JsonTextEdit::changeEvent(QEvent *event)
     QPlainTextEdit::changeEvent(event);
     if (event->type() == QEvent::PaletteChange) {
         m_highlighter->setPalette(palette());
-        updateSelections();
+        markError();
         m_gutter->update();
     } else if (event->type() == QEvent::FontChange) {
         setTabStopDistance(fontMetrics().horizontalAdvance(QString(IndentWidth, u' ')));

@@ -84,6 +84,7 @@ protected:
 private:
     void revalidate() const;
     void announceValidation(bool always = false);
+    void markError();
     void updateSelections();
     void updateGutterWidth();
     void layoutChildren();
@@ -107,4 +108,5 @@ private:
     mutable bool m_stale = true;
     bool m_announcedValid = false;
     std::optional<JsonText::ParseError> m_announcedError;
+    QList<QTextEdit::ExtraSelection> m_errorSelections;
 };

@@ -6,11 +6,13 @@
 
 #include "semanticcolors.h"
 
+#include <QHelpEvent>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QTest>
+#include <QToolTip>
 
 namespace {
 
@@ -92,10 +94,21 @@ private Q_SLOTS:
         QCOMPARE(ranges(editor, JsonTextEdit::SelectionKind::Error),
                  (QList<QPair<int, int>> { { 12, 13 } }));
         QCOMPARE(ranges(editor, JsonTextEdit::SelectionKind::ErrorLine).size(), 1);
+        // Hovering the error's line shows the message and where.
+        QTextCursor atError(editor.document());
+        atError.setPosition(12);
+        const QPoint spot = editor.cursorRect(atError).center();
+        QHelpEvent help(QEvent::ToolTip, spot, editor.viewport()->mapToGlobal(spot));
+        QCoreApplication::sendEvent(editor.viewport(), &help);
+        QTRY_COMPARE(QToolTip::text(),
+                     QStringLiteral("Trailing comma after the last member (line 3, column 1)"));
 
         // Another mistake elsewhere moves the error; fixing both makes it valid again.
         moveCursor(editor, 2);
         QTest::keyClicks(&editor, QStringLiteral("\"x\" "));
+        // Until the next check the old mark follows the text it marks.
+        QCOMPARE(ranges(editor, JsonTextEdit::SelectionKind::Error),
+                 (QList<QPair<int, int>> { { 16, 17 } }));
         QTRY_COMPARE_WITH_TIMEOUT(errorChanged.size(), 2, 2000);
         QCOMPARE(validity.size(), 1);
         QCOMPARE(editor.error()->line, 2);
@@ -300,8 +313,10 @@ private Q_SLOTS:
         const QList<QWidget *> children
             = editor.searchBar()->findChildren<QWidget *>(Qt::FindDirectChildrenOnly);
         QCOMPARE(children.size(), 5); // field, count, previous, next, close
-        for (QWidget *child : children)
-            QVERIFY2(!child->accessibleName().isEmpty(), child->metaObject()->className());
+        for (QWidget *child : children) {
+            if (!child->inherits("QLabel")) // a label's name is its text
+                QVERIFY2(!child->accessibleName().isEmpty(), child->metaObject()->className());
+        }
         bool gutter = false;
         const QList<QWidget *> editorChildren
             = editor.findChildren<QWidget *>(Qt::FindDirectChildrenOnly);
