@@ -306,6 +306,29 @@ private Q_SLOTS:
         QVERIFY(found);
     }
 
+    // Typing one character into a ~128 KB, ~6,000-line document (highlighting, the bracket
+    // match and the on-demand check included).
+    void benchmarkTyping()
+    {
+        QStringList lines { QStringLiteral("{") };
+        for (int i = 1; i < 5999; ++i)
+            lines.append(QStringLiteral("  \"sensor%1\": [%2, true],")
+                             .arg(i, 5, 10, QLatin1Char('0'))
+                             .arg(i));
+        lines.append(QStringLiteral("  \"end\": {}"));
+        lines.append(QStringLiteral("}"));
+        JsonTextEdit editor;
+        QVERIFY(showActive(editor));
+        editor.setPlainText(lines.join(u'\n'));
+        QVERIFY(editor.toPlainText().size() > 128 * 1024);
+        moveCursor(editor, int(editor.toPlainText().indexOf(QStringLiteral("[3000"))) + 1);
+        QBENCHMARK
+        {
+            QTest::keyClick(&editor, Qt::Key_7);
+            QVERIFY(editor.isValid());
+        }
+    }
+
     void accessibleNames()
     {
         JsonTextEdit editor;
