@@ -178,9 +178,52 @@ public:
         return result;
     }
 
+    int count() const { return int(m_ids.size()); }
+
 private:
     QHash<QStringView, int> m_ids;
 };
+
+// Which elements of @p a and @p b (ids below @p idCount) are not in their longest common
+// subsequence. Elements missing from the other side cannot be in it, so they are set aside
+// before Myers runs (as GNU diff does): two unrelated texts then cost linear time.
+struct Changes
+{
+    std::vector<bool> removed;
+    std::vector<bool> added;
+};
+
+Changes changes(const std::vector<int> &a, const std::vector<int> &b, int idCount)
+{
+    std::vector<bool> inA(size_t(idCount), false);
+    std::vector<bool> inB(size_t(idCount), false);
+    for (const int id : a)
+        inA[size_t(id)] = true;
+    for (const int id : b)
+        inB[size_t(id)] = true;
+    const auto shared = [](const std::vector<int> &ids, const std::vector<bool> &other,
+                           std::vector<int> &kept, std::vector<size_t> &at) {
+        for (size_t i = 0; i < ids.size(); ++i) {
+            if (other[size_t(ids[i])]) {
+                kept.push_back(ids[i]);
+                at.push_back(i);
+            }
+        }
+    };
+    std::vector<int> keptA;
+    std::vector<int> keptB;
+    std::vector<size_t> atA;
+    std::vector<size_t> atB;
+    shared(a, inB, keptA, atA);
+    shared(b, inA, keptB, atB);
+    const Myers myers(keptA, keptB);
+    Changes result { std::vector<bool>(a.size(), true), std::vector<bool>(b.size(), true) };
+    for (size_t i = 0; i < atA.size(); ++i)
+        result.removed[atA[i]] = myers.removed[i];
+    for (size_t i = 0; i < atB.size(); ++i)
+        result.added[atB[i]] = myers.added[i];
+    return result;
+}
 
 // Marked tokens as character spans, adjacent ones merged.
 QList<TextDiff::Span> spans(const QList<QStringView> &tokens, const std::vector<bool> &marked)
@@ -223,9 +266,9 @@ void diffLinePair(TextDiff::Row &row)
     Interner interner;
     const std::vector<int> a = interner.ids(left);
     const std::vector<int> b = interner.ids(right);
-    const Myers myers(a, b);
-    row.leftSpans = spans(left, myers.removed);
-    row.rightSpans = spans(right, myers.added);
+    const Changes changed = changes(a, b, interner.count());
+    row.leftSpans = spans(left, changed.removed);
+    row.rightSpans = spans(right, changed.added);
 }
 
 } // namespace
@@ -239,7 +282,7 @@ QList<Row> sideBySide(const QString &left, const QString &right)
     Interner interner;
     const std::vector<int> a = interner.ids(leftLines);
     const std::vector<int> b = interner.ids(rightLines);
-    const Myers myers(a, b);
+    const Changes changed = changes(a, b, interner.count());
 
     QList<Row> rows;
     rows.reserve(std::max(leftLines.size(), rightLines.size()));
@@ -248,8 +291,8 @@ QList<Row> sideBySide(const QString &left, const QString &right)
     const int leftCount = int(leftLines.size());
     const int rightCount = int(rightLines.size());
     while (i < leftCount || j < rightCount) {
-        if (i < leftCount && j < rightCount && !myers.removed[size_t(i)]
-            && !myers.added[size_t(j)]) {
+        if (i < leftCount && j < rightCount && !changed.removed[size_t(i)]
+            && !changed.added[size_t(j)]) {
             Row row;
             row.leftLine = i;
             row.rightLine = j;
@@ -261,10 +304,10 @@ QList<Row> sideBySide(const QString &left, const QString &right)
             continue;
         }
         int removedEnd = i;
-        while (removedEnd < leftCount && myers.removed[size_t(removedEnd)])
+        while (removedEnd < leftCount && changed.removed[size_t(removedEnd)])
             ++removedEnd;
         int addedEnd = j;
-        while (addedEnd < rightCount && myers.added[size_t(addedEnd)])
+        while (addedEnd < rightCount && changed.added[size_t(addedEnd)])
             ++addedEnd;
         while (i < removedEnd || j < addedEnd) {
             Row row;

@@ -38,11 +38,11 @@ struct Row
 };
 
 /**
- * Line diff (Myers' O(ND), linear space) of @p left and @p right, aligned for side-by-side
- * display: a removed block facing an added block is paired line by line as Changed rows, the
- * longer block's rest as Removed or Added rows. A Changed row's spans are the words,
- * whitespace runs and punctuation that differ (merged where adjacent); a very long pair of
- * lines gets one span each, between their common prefix and suffix.
+ * Line diff (Myers' O(ND), linear space; lines only on one side set aside first) of @p left
+ * and @p right, aligned for side-by-side display: a removed block facing an added block is paired
+ * line by line as Changed rows, the longer block's rest as Removed or Added rows. A Changed row's
+ * spans are the words, whitespace runs and punctuation that differ (merged where adjacent); a very
+ * long pair of lines gets one span each, between their common prefix and suffix.
  */
 QList<Row> sideBySide(const QString &left, const QString &right);
 
