@@ -108,6 +108,16 @@ private Q_SLOTS:
         const int x = right->cursorRect(atNumber).left() + 3;
         QCOMPARE(colourAt(right, 1, x), SemanticColors::blend(base, positive, 0.4).rgb());
         QCOMPARE(colourAt(left, 1, x), SemanticColors::blend(base, negative, 0.4).rgb());
+
+        // A dark palette retints.
+        QPalette dark = view.palette();
+        dark.setColor(QPalette::Base, QColor(0x23, 0x26, 0x29));
+        dark.setColor(QPalette::Text, QColor(0xfc, 0xfc, 0xfc));
+        view.setPalette(dark);
+        QCOMPARE(colourAt(left, 1),
+                 SemanticColors::blend(dark.color(QPalette::Base),
+                                       SemanticColors::negativeText(dark), 0.15)
+                     .rgb());
     }
 
     void noDifferences()
