@@ -8,6 +8,7 @@
 namespace {
 
 const char KeyProperty[] = "workspaceKey";
+const char TitleProperty[] = "workspaceTitle";
 
 } // namespace
 
@@ -55,13 +56,12 @@ QWidget *Workspace::showPage(const QString &key, const QString &title, const QSt
     if (!page) {
         page = create();
         page->setProperty(KeyProperty, key);
+        page->setProperty(TitleProperty, title);
         int index = -1;
         if (mode == Mode::Preview && m_preview) {
             // The new preview takes the old one's place.
             index = m_tabs->indexOf(m_preview);
-            m_tabs->removeTab(index);
-            m_preview->deleteLater();
-            m_preview = nullptr;
+            discardPage(m_preview);
         }
         index = m_tabs->insertTab(index < 0 ? m_tabs->count() : index, page, title);
         m_tabs->setTabToolTip(index, toolTip);
@@ -98,10 +98,36 @@ QWidget *Workspace::page(const QString &key) const
     return nullptr;
 }
 
-void Workspace::closePage(int index)
+bool Workspace::closePage(int index)
 {
     QWidget *page = m_tabs->widget(index);
     if (!page)
+        return true;
+    if (!page->close())
+        return false;
+    discardPage(page);
+    return true;
+}
+
+bool Workspace::closeAll()
+{
+    while (m_tabs->count() > 0) {
+        if (!closePage(0))
+            return false;
+    }
+    return true;
+}
+
+void Workspace::discardAll()
+{
+    while (m_tabs->count() > 0)
+        discardPage(m_tabs->widget(0));
+}
+
+void Workspace::discardPage(QWidget *page)
+{
+    const int index = m_tabs->indexOf(page);
+    if (index < 0)
         return;
     if (page == m_preview)
         m_preview = nullptr;
@@ -110,10 +136,23 @@ void Workspace::closePage(int index)
     updateCurrent();
 }
 
-void Workspace::closeAll()
+void Workspace::setPageModified(QWidget *page, bool modified)
 {
-    while (m_tabs->count() > 0)
-        closePage(0);
+    const int index = m_tabs->indexOf(page);
+    if (index < 0)
+        return;
+    if (modified)
+        keep(index);
+    const QString title = page->property(TitleProperty).toString();
+    m_tabs->setTabText(index, modified ? QStringLiteral("\u2022 ") + title : title);
+}
+
+QList<QWidget *> Workspace::pages() const
+{
+    QList<QWidget *> pages;
+    for (int index = 0; index < m_tabs->count(); ++index)
+        pages.append(m_tabs->widget(index));
+    return pages;
 }
 
 void Workspace::updateCurrent()

@@ -11,7 +11,9 @@ class QTabWidget;
  * The window's centre: one tab per opened shadow or retained message, and a placeholder page
  * (what to do next) while no tab is open. Selecting an item in a pane shows it in the
  * preview tab, which the next selection replaces; opening it (Enter, double-click, or
- * double-clicking the tab) keeps the tab. Ctrl+W closes the current tab.
+ * double-clicking the tab) keeps the tab. Ctrl+W closes the current tab. A page with unsaved
+ * changes (setPageModified()) is kept, marked in its tab, and asked before it closes: closing
+ * sends the page a QCloseEvent, which it may ignore.
  */
 class Workspace final : public QStackedWidget
 {
@@ -35,8 +37,21 @@ public:
     QWidget *currentPage() const;
     QWidget *page(const QString &key) const;
     QTabWidget *tabs() const { return m_tabs; }
-    void closePage(int index);
-    void closeAll();
+    /** Closes the page at @p index unless it ignores its QCloseEvent; false if it stays. */
+    bool closePage(int index);
+    /** Closes every page; false (and the rest stay) as soon as one refuses. */
+    bool closeAll();
+    /** Closes @p page without asking (what it holds must be kept elsewhere, e.g. as a draft). */
+    void discardPage(QWidget *page);
+    /** discardPage() for every page. */
+    void discardAll();
+    /**
+     * Marks @p page's tab as holding unsaved changes (a bullet before its title) or not. A
+     * modified page is kept: the next preview does not replace it.
+     */
+    void setPageModified(QWidget *page, bool modified);
+    /** The pages, in tab order. */
+    QList<QWidget *> pages() const;
 
 Q_SIGNALS:
     void currentPageChanged(QWidget *page);
