@@ -35,8 +35,10 @@ RequestLogView::RequestLogView(RequestLogModel *model, QWidget *parent)
     m_filter->setAccessibleName(tr("Filter requests"));
     m_filter->setAccessibleDescription(
         tr("Shows only the requests whose operation, target, error or request ID contain this "
-           "text. Ctrl+Shift+F moves here."));
+           "text. Ctrl+Shift+F in the log moves here."));
+    // Within the log only: elsewhere Ctrl+Shift+F formats the shadow editor's JSON.
     auto *focusFilter = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F), this);
+    focusFilter->setContext(Qt::WidgetWithChildrenShortcut);
     connect(focusFilter, &QShortcut::activated, this, [this] {
         m_filter->setFocus(Qt::ShortcutFocusReason);
         m_filter->selectAll();
