@@ -1,14 +1,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "shadowview.h"
 
+#include "deleteshadowdialog.h"
+#include "historydialog.h"
+#include "iot/apicall.h"
 #include "iot/datashadowsource.h"
+#include "iot/iotdataclient.h"
+#include "settings/deletedshadows.h"
+#include "shadoweditor.h"
 #include "jsonhighlighter.h"
+#include "jsontextedit.h"
 #include "jsontreemodel.h"
 #include "messagebar.h"
 #include "namedshadowsmodel.h"
 #include "semanticcolors.h"
 
 #include <QAction>
+#include <QCloseEvent>
+#include <QDateTime>
 #include <QEvent>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -16,6 +25,7 @@
 #include <QIdentityProxyModel>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -137,8 +147,10 @@ QString rawJson(const Iot::ShadowDocument &document)
 } // namespace
 
 ShadowView::ShadowView(Iot::IotDataClient *client, const QString &thingName,
-                       const QString &shadowName, QWidget *parent)
+                       const QString &shadowName, const ShadowServices &services, QWidget *parent)
     : QWidget(parent)
+    , m_client(client)
+    , m_services(services)
     , m_thingName(thingName)
     , m_shadowName(shadowName)
     , m_desired(new JsonTreeModel(this))
@@ -151,6 +163,9 @@ ShadowView::ShadowView(Iot::IotDataClient *client, const QString &thingName,
     , m_size(new QLabel(this))
     , m_sizeBar(new QProgressBar(this))
     , m_refresh(new QPushButton(tr("Refresh"), this))
+    , m_delete(new QPushButton(tr("Delete…"), this))
+    , m_history(new QPushButton(tr("History…"), this))
+    , m_editor(new ShadowEditor(client, thingName, shadowName, services, this))
     , m_messageBar(new MessageBar(QStringLiteral("shadow"),
                                   MessageBar::Part::Cancel | MessageBar::Part::Retry
                                       | MessageBar::Part::Details,
@@ -178,7 +193,9 @@ ShadowView::ShadowView(Iot::IotDataClient *client, const QString &thingName,
             if (generation != m_generation)
                 return;
             setLoading(false);
-            m_messageBar->showError(tr("This shadow does not exist (any more)."));
+            m_messageBar->showError(
+                tr("This shadow does not exist (any more). Saving in the Edit tab creates it."));
+            m_editor->setServerDocument(std::nullopt);
             Q_EMIT loadFinished();
         });
         connect(m_source, &ShadowSource::documentFailed, this,
@@ -220,12 +237,45 @@ ShadowView::ShadowView(Iot::IotDataClient *client, const QString &thingName,
     m_refresh->setToolTip(m_refresh->accessibleDescription());
     connect(m_refresh, &QPushButton::clicked, this, &ShadowView::refresh);
 
+    // Edit, Delete and History: each an action with a shortcut while the view has the focus.
+    const auto addAction = [this](const QString &text, const QKeySequence &keys, auto slot) {
+        auto *action = new QAction(text, this);
+        action->setShortcut(keys);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        this->addAction(action);
+        connect(action, &QAction::triggered, this, slot);
+        return action;
+    };
+    const QAction *editAction = addAction(tr("Edit"), QKeySequence(Qt::CTRL | Qt::Key_E), &ShadowView::edit);
+    const QAction *deleteAction = addAction(tr("Delete…"), QKeySequence(Qt::SHIFT | Qt::Key_Delete),
+                                            &ShadowView::deleteShadow);
+    const QAction *historyAction = addAction(tr("History…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H),
+                                             &ShadowView::showHistory);
+    m_delete->setObjectName(QStringLiteral("shadowDelete"));
+    m_delete->setAccessibleName(tr("Delete the shadow"));
+    m_delete->setAccessibleDescription(
+        tr("Asks for the shadow's name, keeps a copy in Recently deleted, then deletes it (%1)")
+            .arg(deleteAction->shortcut().toString(QKeySequence::NativeText)));
+    m_delete->setToolTip(m_delete->accessibleDescription());
+    m_delete->setEnabled(false);
+    connect(m_delete, &QPushButton::clicked, this, &ShadowView::deleteShadow);
+    m_history->setObjectName(QStringLiteral("shadowHistory"));
+    m_history->setAccessibleName(tr("Version history"));
+    m_history->setAccessibleDescription(
+        tr("Compares any two versions fetched this session (%1)")
+            .arg(historyAction->shortcut().toString(QKeySequence::NativeText)));
+    m_history->setToolTip(m_history->accessibleDescription());
+    m_history->setEnabled(m_services.history != nullptr);
+    connect(m_history, &QPushButton::clicked, this, &ShadowView::showHistory);
+
     auto *header = new QHBoxLayout;
     header->addWidget(m_version);
     header->addSpacing(fontMetrics().averageCharWidth() * 2);
     header->addWidget(m_size);
     header->addWidget(m_sizeBar);
     header->addStretch(1);
+    header->addWidget(m_history);
+    header->addWidget(m_delete);
     header->addWidget(m_refresh);
 
     // The three trees side by side.
@@ -293,6 +343,14 @@ ShadowView::ShadowView(Iot::IotDataClient *client, const QString &thingName,
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(splitter, tr("&Tree"));
     m_tabs->addTab(m_raw, tr("Raw &JSON"));
+    m_editor->setObjectName(QStringLiteral("shadowEditor"));
+    m_tabs->addTab(m_editor, tr("Edit"));
+    m_tabs->setTabToolTip(m_tabs->indexOf(m_editor),
+                          tr("Edit desired, reported or the update document (%1)")
+                              .arg(editAction->shortcut().toString(QKeySequence::NativeText)));
+    connect(m_editor, &ShadowEditor::modifiedChanged, this, &ShadowView::modifiedChanged);
+    connect(m_editor, &ShadowEditor::saved, this, &ShadowView::refresh);
+    connect(m_editor, &ShadowEditor::documentFetched, this, &ShadowView::showDocument);
 
     // Status line: what is loading, what is out of sync, or what failed with Retry and Details.
     connect(m_messageBar, &MessageBar::cancelRequested, this, &ShadowView::cancel);
@@ -332,6 +390,90 @@ void ShadowView::setDocument(const Iot::ShadowDocument &document)
     showDocument(document);
 }
 
+void ShadowView::edit()
+{
+    m_tabs->setCurrentWidget(m_editor);
+    m_editor->textEdit()->setFocus(Qt::ShortcutFocusReason);
+}
+
+void ShadowView::deleteShadow()
+{
+    if (!m_client || !m_document || m_services.readOnly)
+        return;
+    auto *dialog = new DeleteShadowDialog(m_thingName, m_shadowName, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this] {
+        // The copy is kept first: if it cannot be, nothing is deleted.
+        if (m_services.deleted) {
+            Settings::DeletedShadow copy;
+            copy.connectionKey = m_services.connectionKey;
+            copy.thingName = m_thingName;
+            copy.shadowName = m_shadowName;
+            if (!m_document->desired.isEmpty())
+                copy.state.insert(QStringLiteral("desired"), m_document->desired);
+            if (!m_document->reported.isEmpty())
+                copy.state.insert(QStringLiteral("reported"), m_document->reported);
+            copy.version = m_document->version;
+            copy.deletedAt = QDateTime::currentDateTimeUtc();
+            QString error;
+            if (!m_services.deleted->add(copy, &error)) {
+                m_messageBar->showError(tr("Not deleted: the local copy could not be kept: %1").arg(error),
+                                        {}, MessageBar::Offer::Nothing);
+                return;
+            }
+        }
+        m_messageBar->setBusy(true);
+        m_messageBar->showInfo(tr("Deleting…"));
+        Iot::ApiCall *call = m_client->deleteThingShadow(m_thingName, m_shadowName);
+        connect(call, &Iot::ApiCall::finished, this, [this, call] {
+            m_messageBar->setBusy(false);
+            if (call->error().isError()) {
+                m_messageBar->showError(tr("Not deleted: %1").arg(call->error().userMessage()),
+                                        QString::fromUtf8(call->body()), MessageBar::Offer::Nothing);
+                return;
+            }
+            m_messageBar->showInfo(tr("Deleted. A copy is in Recently deleted."));
+            Q_EMIT deleted(m_thingName, m_shadowName);
+        });
+    });
+    dialog->open();
+}
+
+void ShadowView::showHistory()
+{
+    if (!m_services.history)
+        return;
+    auto *dialog = new HistoryDialog(m_services.history, m_thingName, m_shadowName, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void ShadowView::closeEvent(QCloseEvent *event)
+{
+    if (!m_editor->isModified()) {
+        event->accept();
+        return;
+    }
+    QMessageBox box(QMessageBox::Warning, tr("Unsaved changes"),
+                    tr("Your edit of %1 is not saved.").arg(accessibleName()), QMessageBox::Cancel,
+                    this);
+    box.setObjectName(QStringLiteral("unsavedChangesQuestion"));
+    box.setInformativeText(tr("Keep it as a draft to take it up again later, or discard it."));
+    QPushButton *keep = box.addButton(tr("&Keep as draft"), QMessageBox::AcceptRole);
+    QPushButton *discard = box.addButton(tr("&Discard"), QMessageBox::DestructiveRole);
+    box.setDefaultButton(keep);
+    box.exec();
+    if (box.clickedButton() == keep) {
+        m_editor->saveDraftNow();
+        event->accept();
+    } else if (box.clickedButton() == discard) {
+        m_editor->discard();
+        event->accept();
+    } else {
+        event->ignore();
+    }
+}
+
 void ShadowView::refresh()
 {
     if (!m_source)
@@ -367,6 +509,8 @@ void ShadowView::changeEvent(QEvent *event)
 void ShadowView::showDocument(const Iot::ShadowDocument &document)
 {
     m_document = document;
+    m_delete->setEnabled(m_client && !m_services.readOnly);
+    m_editor->setServerDocument(document);
     m_desired->setContent(document.desired, document.desiredMetadata, document.delta);
     m_reported->setContent(document.reported, document.reportedMetadata, document.delta);
     m_delta->setContent(document.delta, document.desiredMetadata, document.delta);

@@ -239,7 +239,7 @@ private Q_SLOTS:
         view.show();
         QSignalSpy viewLoaded(&view, &ShadowView::loadFinished);
         QVERIFY(viewLoaded.wait(10000));
-        QCOMPARE(view.statusText(), QStringLiteral("This shadow does not exist (any more)."));
+        QCOMPARE(view.statusText(), QStringLiteral("This shadow does not exist (any more). Saving in the Edit tab creates it."));
         QVERIFY(view.findChild<QPushButton *>(QStringLiteral("shadowRetry"))->isVisible());
         QVERIFY(!view.findChild<QPushButton *>(QStringLiteral("shadowDetailsButton"))->isVisible());
         QVERIFY(!view.document());

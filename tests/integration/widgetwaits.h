@@ -26,3 +26,22 @@ inline bool showActive(QWidget &widget, QSize size = {})
     widget.activateWindow();
     return QTest::qWaitForWindowActive(&widget);
 }
+
+/**
+ * Waits (up to 10 s) until @p parent has a visible child dialog of type @p Dialog other than
+ * @p except (one already handled, perhaps still being deleted); nullptr if none shows.
+ */
+template<class Dialog>
+Dialog *waitForDialog(QWidget *parent, const QObject *except = nullptr)
+{
+    Dialog *found = nullptr;
+    const bool shown = QTest::qWaitFor([&] {
+        const QList<Dialog *> dialogs = parent->findChildren<Dialog *>();
+        for (Dialog *dialog : dialogs) {
+            if (dialog != except && dialog->isVisible())
+                found = dialog;
+        }
+        return found != nullptr;
+    }, 10000);
+    return shown ? found : nullptr;
+}
