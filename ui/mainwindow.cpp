@@ -3,10 +3,18 @@
 
 #include "colorscheme.h"
 #include "copyasmenu.h"
+#include "deletedshadowsdialog.h"
+#include "newshadowdialog.h"
+#include "settings/deletedshadows.h"
+#include "settings/draftstore.h"
+#include "shadoweditor.h"
+#include "shadowhistory.h"
 #include "emptystate.h"
 #include "icons.h"
+#include "messagebar.h"
 #include "iot/connection.h"
 #include "iot/copyas.h"
+#include "iot/apicall.h"
 #include "iot/iotdataclient.h"
 #include "iot/requestexecutor.h"
 #include "iot/thingspagesource.h"
@@ -27,11 +35,15 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QHBoxLayout>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
+#include <QVBoxLayout>
 
 #include <utility>
 
@@ -50,8 +62,47 @@ MainWindow::MainWindow(QWidget *parent)
     setObjectName(QStringLiteral("MainWindow"));
     setDockOptions(AnimatedDocks | AllowNestedDocks);
 
-    m_workspace = new Workspace(this);
-    setCentralWidget(m_workspace);
+    m_drafts = new Settings::DraftStore({}, this);
+    m_deleted = new Settings::DeletedShadows({}, this);
+    m_history = new ShadowHistory(this);
+
+    // Above the workspace: the offer to take up edits left unsaved by an earlier session.
+    auto *central = new QWidget(this);
+    m_workspace = new Workspace(central);
+    m_draftsOffer = new QWidget(central);
+    m_draftsOffer->setObjectName(QStringLiteral("draftsOffer"));
+    m_draftsOffer->setAccessibleName(tr("Unsaved edits from an earlier session"));
+    m_draftsText = new QLabel(m_draftsOffer);
+    m_draftsText->setObjectName(QStringLiteral("draftsText"));
+    m_draftsText->setWordWrap(true);
+    auto *restore = new QPushButton(tr("&Restore"), m_draftsOffer);
+    restore->setObjectName(QStringLiteral("draftsRestore"));
+    restore->setAccessibleName(tr("Restore the unsaved edits"));
+    restore->setAccessibleDescription(tr("Opens each shadow with its unsaved edit"));
+    connect(restore, &QPushButton::clicked, this, &MainWindow::restoreDrafts);
+    auto *discard = new QPushButton(tr("&Discard…"), m_draftsOffer);
+    discard->setObjectName(QStringLiteral("draftsDiscard"));
+    discard->setAccessibleName(tr("Discard the unsaved edits"));
+    discard->setAccessibleDescription(tr("Asks first"));
+    connect(discard, &QPushButton::clicked, this, [this] {
+        const auto answer = QMessageBox::warning(
+            this, tr("Discard unsaved edits?"),
+            tr("The unsaved edits of an earlier session are lost. Discard them?"),
+            QMessageBox::Cancel | QMessageBox::Discard, QMessageBox::Cancel);
+        if (answer == QMessageBox::Discard)
+            discardDrafts();
+    });
+    auto *offerLayout = new QHBoxLayout(m_draftsOffer);
+    offerLayout->addWidget(m_draftsText, 1);
+    offerLayout->addWidget(restore);
+    offerLayout->addWidget(discard);
+    m_draftsOffer->hide();
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_draftsOffer);
+    centralLayout->addWidget(m_workspace, 1);
+    setCentralWidget(central);
     showWelcome({});
 
     m_thingsPane = new ThingsPane(this);
@@ -102,7 +153,12 @@ MainWindow::MainWindow(QWidget *parent)
     m_defaultState = saveState(LayoutVersion);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The last keys typed go to the drafts while the store is still there.
+    for (ShadowView *view : shadowViews())
+        view->editor()->saveDraftNow();
+}
 
 void MainWindow::createMenus()
 {
@@ -121,6 +177,14 @@ void MainWindow::createMenus()
     edit->setObjectName(QStringLiteral("editMenu"));
     m_copyAs->setIcon(Icons::themed(QStringLiteral("edit-copy")));
     edit->addMenu(m_copyAs);
+    edit->addSeparator();
+    m_newShadow = edit->addAction(tr("&New named shadow…"), this, &MainWindow::newShadow);
+    m_newShadow->setObjectName(QStringLiteral("newShadowAction"));
+    m_newShadow->setShortcut(QKeySequence::New);
+    m_newShadow->setEnabled(false);
+    QAction *deleted = edit->addAction(tr("Recently &deleted shadows…"), this, &MainWindow::showDeletedShadows);
+    deleted->setObjectName(QStringLiteral("deletedShadowsAction"));
+    deleted->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
 
     QMenu *go = menuBar()->addMenu(tr("&Go"));
     go->addAction(m_thingsPane->openThingAction());
@@ -223,7 +287,12 @@ void MainWindow::setConnection(Iot::Connection *connection,
 {
     if (m_connection)
         m_connection->disconnect(this);
-    m_workspace->closeAll();
+    // Unsaved edits stay as drafts of the connection they belong to.
+    for (ShadowView *view : shadowViews())
+        view->editor()->saveDraftNow();
+    m_workspace->discardAll();
+    m_history->clear();
+    m_draftsOffer->hide();
     m_thingsPane->setPageSource(nullptr);
     m_retainedPane->setDataClient(nullptr);
     m_shadowsPane->setDataClient(nullptr);
@@ -265,6 +334,8 @@ void MainWindow::onConnectionStateChanged()
             m_connection->credentials());
         if (!focusWidget())
             m_thingsPane->setFocus(Qt::OtherFocusReason);
+        m_newShadow->setEnabled(!m_connection->isReadOnly() && !m_shadowsPane->thingName().isEmpty());
+        offerDrafts();
         break;
     case Iot::Connection::State::Failed:
         showWelcome(m_connection->error().userMessage());
@@ -307,6 +378,7 @@ void MainWindow::openThing(const QString &thingName, const std::optional<QString
     m_thingsPane->selectThing(thingName);
     // Null: the first listed shadow.
     m_pendingShadow = shadowName.value_or(QString());
+    m_newShadow->setEnabled(!m_connection->isReadOnly());
     if (m_shadowsPane->thingName() != thingName)
         m_shadowsPane->openThing(thingName);
     else if (!m_shadowsPane->model()->isLoading())
@@ -336,16 +408,155 @@ void MainWindow::openShadow(const QString &thingName, const QString &shadowName,
         ? m_shadowsPane->document(shadowName)
         : std::nullopt;
     const QString shadowTitle = shadowName.isEmpty() ? tr("classic") : shadowName;
+    const ShadowServices services{m_drafts, m_deleted, m_history, connectionKey(),
+                                  m_connection->isReadOnly()};
     m_workspace->showPage(QStringLiteral("shadow:%1/%2").arg(thingName, shadowName),
                           tr("%1 · %2").arg(thingName, shadowTitle),
                           tr("Shadow %1 of thing %2").arg(shadowTitle, thingName),
-                          [client, thingName, shadowName, document] {
-                              auto *view = new ShadowView(client, thingName, shadowName);
+                          [this, client, thingName, shadowName, document, services] {
+                              auto *view = new ShadowView(client, thingName, shadowName, services);
                               if (document)
                                   view->setDocument(*document);
+                              // What the view fetched (after a save, say) updates the pane's row.
+                              connect(view, &ShadowView::loadFinished, this, [this, view] {
+                                  if (view->document() && m_shadowsPane->thingName() == view->thingName())
+                                      m_shadowsPane->model()->updateDocument(view->shadowName(), *view->document());
+                              });
+                              connect(view, &ShadowView::modifiedChanged, this, [this, view](bool modified) {
+                                  m_workspace->setPageModified(view, modified);
+                              });
+                              connect(view, &ShadowView::deleted, this, [this, view](const QString &thing) {
+                                  m_workspace->discardPage(view);
+                                  if (m_shadowsPane->thingName() == thing)
+                                      m_shadowsPane->reload();
+                              });
                               return view;
                           },
                           mode);
+    if (auto *view = qobject_cast<ShadowView *>(m_workspace->currentPage()); view && view->editor()->isModified())
+        m_workspace->setPageModified(view, true);
+}
+
+QList<ShadowView *> MainWindow::shadowViews() const
+{
+    QList<ShadowView *> views;
+    for (QWidget *page : m_workspace->pages()) {
+        if (auto *view = qobject_cast<ShadowView *>(page))
+            views.append(view);
+    }
+    return views;
+}
+
+QString MainWindow::connectionKey() const
+{
+    return m_connection ? m_choice.key() + QLatin1Char('@') + m_connection->region() : QString();
+}
+
+void MainWindow::offerDrafts()
+{
+    const QList<Settings::Draft> drafts = m_drafts->drafts(connectionKey());
+    QStringList names;
+    for (const Settings::Draft &draft : drafts) {
+        if (!m_workspace->page(QStringLiteral("shadow:%1/%2").arg(draft.thingName, draft.shadowName)))
+            names << tr("%1 · %2").arg(draft.thingName, draft.shadowName.isEmpty() ? tr("classic") : draft.shadowName);
+    }
+    m_draftsOffer->setVisible(!names.isEmpty());
+    m_draftsText->setText(names.size() == 1
+                              ? tr("An edit of %1 was not saved in an earlier session.").arg(names.first())
+                              : tr("Edits of %1 shadows were not saved in an earlier session: %2.")
+                                    .arg(names.size())
+                                    .arg(names.join(QLatin1String(", "))));
+}
+
+void MainWindow::restoreDrafts()
+{
+    m_draftsOffer->hide();
+    for (const Settings::Draft &draft : m_drafts->drafts(connectionKey())) {
+        openShadow(draft.thingName, draft.shadowName, Workspace::Mode::Keep);
+        if (auto *view = qobject_cast<ShadowView *>(m_workspace->currentPage()))
+            view->edit();
+    }
+}
+
+void MainWindow::discardDrafts()
+{
+    m_draftsOffer->hide();
+    for (const Settings::Draft &draft : m_drafts->drafts(connectionKey())) {
+        if (!m_workspace->page(QStringLiteral("shadow:%1/%2").arg(draft.thingName, draft.shadowName)))
+            m_drafts->remove(draft.connectionKey, draft.thingName, draft.shadowName);
+    }
+}
+
+void MainWindow::newShadow()
+{
+    const QString thing = m_shadowsPane->thingName();
+    if (!m_connection || !m_connection->data() || thing.isEmpty() || m_connection->isReadOnly())
+        return;
+    QStringList existing;
+    for (int row = 0; row < m_shadowsPane->model()->rowCount(); ++row)
+        existing << m_shadowsPane->model()->index(row, 0).data(NamedShadowsModel::ShadowNameRole).toString();
+    auto *dialog = new NewShadowDialog(thing, existing, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, thing] {
+        createShadow(thing, dialog->shadowName(),
+                     QJsonObject{{QStringLiteral("desired"), dialog->desired()}});
+    });
+    dialog->open();
+}
+
+void MainWindow::showDeletedShadows()
+{
+    auto *dialog = new DeletedShadowsDialog(m_deleted, connectionKey(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &DeletedShadowsDialog::recreateRequested, this,
+            [this, dialog](const Settings::DeletedShadow &entry) {
+                if (!m_connection || m_connection->isReadOnly()) {
+                    dialog->messageBar()->showError(tr("Read-only session: nothing can be re-created."),
+                                                    {}, MessageBar::Offer::Nothing);
+                    return;
+                }
+                Iot::ApiCall *call = createShadow(entry.thingName, entry.shadowName, entry.state);
+                if (!call)
+                    return;
+                dialog->messageBar()->setBusy(true);
+                dialog->messageBar()->showInfo(tr("Re-creating…"));
+                connect(call, &Iot::ApiCall::finished, dialog, [this, dialog, call, entry] {
+                    dialog->messageBar()->setBusy(false);
+                    if (call->error().isError()) {
+                        dialog->messageBar()->showError(tr("Not re-created: %1").arg(call->error().userMessage()),
+                                                        QString::fromUtf8(call->body()), MessageBar::Offer::Nothing);
+                        return;
+                    }
+                    dialog->messageBar()->showInfo(tr("Re-created."));
+                    m_deleted->remove(entry);
+                });
+            });
+    dialog->open();
+}
+
+Iot::ApiCall *MainWindow::createShadow(const QString &thingName, const QString &shadowName,
+                                       const QJsonObject &state)
+{
+    if (!m_connection || !m_connection->data())
+        return nullptr;
+    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("state"), state}}).toJson(QJsonDocument::Compact);
+    const QString title = tr("%1 · %2").arg(thingName, shadowName.isEmpty() ? tr("classic") : shadowName);
+    statusBar()->showMessage(tr("Creating %1…").arg(title));
+    Iot::ApiCall *call = m_connection->data()->updateThingShadow(thingName, shadowName, body);
+    connect(call, &Iot::ApiCall::finished, this, [this, call, thingName, shadowName, title] {
+        if (call->error().isError()) {
+            statusBar()->showMessage(tr("%1 was not created: %2").arg(title, call->error().userMessage()), 15000);
+            return;
+        }
+        statusBar()->showMessage(tr("Created %1.").arg(title), 8000);
+        if (m_shadowsPane->thingName() == thingName) {
+            m_pendingShadow = shadowName;
+            m_shadowsPane->reload();
+        } else {
+            openThing(thingName, shadowName);
+        }
+    });
+    return call;
 }
 
 void MainWindow::updateCopyTarget()
@@ -405,6 +616,31 @@ void MainWindow::saveLayout() const
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    int modified = 0;
+    for (ShadowView *view : shadowViews()) {
+        view->editor()->saveDraftNow();
+        modified += view->editor()->isModified();
+    }
+    if (modified > 0) {
+        QMessageBox box(QMessageBox::Warning, tr("Unsaved changes"),
+                        modified == 1 ? tr("One shadow has unsaved changes.")
+                                      : tr("%1 shadows have unsaved changes.").arg(modified),
+                        QMessageBox::Cancel, this);
+        box.setObjectName(QStringLiteral("quitUnsavedQuestion"));
+        box.setInformativeText(tr("They are kept as drafts and offered when Shadowscope next "
+                                  "connects to this account, unless you discard them."));
+        QPushButton *keep = box.addButton(tr("&Keep drafts and quit"), QMessageBox::AcceptRole);
+        QPushButton *discard = box.addButton(tr("&Discard and quit"), QMessageBox::DestructiveRole);
+        box.setDefaultButton(keep);
+        box.exec();
+        if (box.clickedButton() == discard) {
+            for (ShadowView *view : shadowViews())
+                view->editor()->discard();
+        } else if (box.clickedButton() != keep) {
+            event->ignore();
+            return;
+        }
+    }
     saveLayout();
     QMainWindow::closeEvent(event);
 }

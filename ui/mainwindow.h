@@ -13,6 +13,9 @@
 #include <optional>
 
 class CopyAsMenu;
+class QPushButton;
+class ShadowHistory;
+class ShadowView;
 class QDockWidget;
 class QLabel;
 class QSettings;
@@ -25,10 +28,14 @@ namespace Aws {
 class SecretStore;
 }
 namespace Iot {
+class ApiCall;
 struct RequestLogEntry;
 }
 namespace Settings {
+class DeletedShadows;
+class DraftStore;
 class RecentThings;
+struct DeletedShadow;
 }
 
 /**
@@ -85,6 +92,22 @@ public:
     Workspace *workspace() const { return m_workspace; }
     WelcomePage *welcomePage() const;
 
+    /** The shadows open in the workspace. */
+    QList<ShadowView *> shadowViews() const;
+    /**
+     * Opens every shadow that has a draft (an edit left unsaved by a crash or a close), each
+     * in a kept tab with its editor holding the draft.
+     */
+    void restoreDrafts();
+    /** Forgets the drafts of this connection (what "Discard" in the drafts offer does). */
+    void discardDrafts();
+    /** Asks for a name and an initial desired state, then creates a named shadow of the open thing. */
+    void newShadow();
+    /** Shows the shadows deleted from this connection, from which each can be re-created. */
+    void showDeletedShadows();
+    Settings::DraftStore *drafts() const { return m_drafts; }
+    Settings::DeletedShadows *deletedShadows() const { return m_deleted; }
+
     /** Adds one attempt of an AWS call to the request log pane. @see RequestLogView */
     void appendRequest(const Iot::RequestLogEntry &entry);
 
@@ -112,6 +135,16 @@ private:
     void showPendingShadow();
     /** What "Copy as" acts on: the current tab's shadow or retained message. */
     void updateCopyTarget();
+    /** Offers the drafts this connection has, if any, above the workspace. */
+    void offerDrafts();
+    /**
+     * Sends an update that creates @p shadowName of @p thingName with @p state, and shows the
+     * shadow once it is created; the caller may follow the call too (nullptr: not connected).
+     */
+    Iot::ApiCall *createShadow(const QString &thingName, const QString &shadowName,
+                               const QJsonObject &state);
+    /** What drafts and deleted copies of the current connection are filed under. */
+    QString connectionKey() const;
 
     QPointer<Iot::Connection> m_connection;
     Settings::ConnectionChoice m_choice;
@@ -129,4 +162,10 @@ private:
     QLabel *m_endpointLabel = nullptr;
     ThingsPane *m_thingsPane = nullptr;
     RequestLogModel *m_requestLog = nullptr;
+    Settings::DraftStore *m_drafts = nullptr;
+    Settings::DeletedShadows *m_deleted = nullptr;
+    ShadowHistory *m_history = nullptr;
+    QWidget *m_draftsOffer = nullptr;
+    QLabel *m_draftsText = nullptr;
+    QAction *m_newShadow = nullptr;
 };

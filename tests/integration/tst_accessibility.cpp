@@ -2,10 +2,19 @@
 // The whole window on the in-process sandbox: opening a thing shows its shadows and its first
 // shadow in a tab, opening a retained topic adds its message's tab, Edit > Copy As follows
 // the current tab; and through the accessibility interface a screen reader (AT-SPI) reads,
-// with something open in every pane, every control a user can reach has an accessible name
-// and every menu command can be reached from the keyboard (a shortcut or a mnemonic).
+// with something open in every pane (and in the shadow editor and each of its dialogs),
+// every control a user can reach has an accessible name and every menu command can be
+// reached from the keyboard (a shortcut or a mnemonic).
 #include "iot/connection.h"
+#include "conflictdialog.h"
 #include "copyasmenu.h"
+#include "deletedshadowsdialog.h"
+#include "deleteshadowdialog.h"
+#include "historydialog.h"
+#include "jsontextedit.h"
+#include "newshadowdialog.h"
+#include "reviewdialog.h"
+#include "shadoweditor.h"
 #include "iot/copyas.h"
 #include "mainwindow.h"
 #include "retainedmessageview.h"
@@ -15,6 +24,7 @@
 #include "sandboxrig.h"
 #include "settings/applicationidentity.h"
 #include "thingspane.h"
+#include "widgetwaits.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -49,6 +59,20 @@ QString describe(QWidget *widget)
         path.prepend(object->objectName().isEmpty() ? QString::fromLatin1(object->metaObject()->className())
                                                     : object->objectName());
     return path.join(QLatin1Char('/'));
+}
+
+// The controls visible in @p root that have no accessible name, added to @p nameless.
+void collectNameless(QWidget *root, QStringList &nameless)
+{
+    const QList<QWidget *> widgets = root->findChildren<QWidget *>();
+    for (QWidget *widget : widgets) {
+        if (!widget->isVisibleTo(root) || !isControl(widget))
+            continue;
+        QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(widget);
+        if ((!accessible || accessible->text(QAccessible::Name).trimmed().isEmpty())
+            && !nameless.contains(describe(widget)))
+            nameless << describe(widget);
+    }
 }
 
 } // namespace
@@ -123,16 +147,61 @@ private Q_SLOTS:
         const QList<QDockWidget *> docks = m_window->findChildren<QDockWidget *>();
         for (QDockWidget *dock : docks) {
             dock->raise();
-            const QList<QWidget *> widgets = m_window->findChildren<QWidget *>();
-            for (QWidget *widget : widgets) {
-                if (!widget->isVisibleTo(m_window.get()) || !isControl(widget))
-                    continue;
-                QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(widget);
-                if ((!accessible || accessible->text(QAccessible::Name).trimmed().isEmpty())
-                    && !nameless.contains(describe(widget)))
-                    nameless << describe(widget);
-            }
+            collectNameless(m_window.get(), nameless);
         }
+        QVERIFY2(nameless.isEmpty(), qPrintable(nameless.join(QLatin1Char('\n'))));
+    }
+
+    // The editor and the dialogs of a save, a delete, the history, a new shadow and
+    // Recently deleted: every control has a name too.
+    void editorAndDialogsHaveNames()
+    {
+        m_window->openShadow(QStringLiteral("hvac-b2-floor3-01"), QStringLiteral("firmware"), Workspace::Mode::Keep);
+        auto *view = qobject_cast<ShadowView *>(m_window->workspace()->currentPage());
+        QVERIFY(view);
+        QTRY_VERIFY_WITH_TIMEOUT(view->document().has_value(), 10000);
+        view->edit();
+        QStringList nameless;
+        collectNameless(m_window.get(), nameless);
+
+        view->editor()->textEdit()->setPlainText(QStringLiteral(R"({"version": "9.9.9"})"));
+        QTRY_VERIFY(view->editor()->textEdit()->isValid());
+        view->editor()->save();
+        auto *review = waitForDialog<ReviewDialog>(view->editor());
+        QVERIFY(review);
+        collectNameless(review, nameless);
+        review->reject();
+        view->editor()->discard();
+
+        view->showHistory();
+        auto *history = waitForDialog<HistoryDialog>(view);
+        QVERIFY(history);
+        collectNameless(history, nameless);
+        history->reject();
+
+        view->deleteShadow();
+        auto *confirm = waitForDialog<DeleteShadowDialog>(view);
+        QVERIFY(confirm);
+        collectNameless(confirm, nameless);
+        confirm->reject();
+
+        m_window->newShadow();
+        auto *create = waitForDialog<NewShadowDialog>(m_window.get());
+        QVERIFY(create);
+        collectNameless(create, nameless);
+        create->reject();
+
+        m_window->showDeletedShadows();
+        auto *deleted = waitForDialog<DeletedShadowsDialog>(m_window.get());
+        QVERIFY(deleted);
+        collectNameless(deleted, nameless);
+        deleted->reject();
+
+        const Shadow::ThreeWayMergeResult merge = Shadow::threeWayMerge(
+            QJsonObject{{QStringLiteral("a"), 1}}, QJsonObject{{QStringLiteral("a"), 2}}, QJsonObject{{QStringLiteral("a"), 3}});
+        ConflictDialog conflict(QStringLiteral("thing · classic"), 1, 2, merge, {});
+        conflict.show();
+        collectNameless(&conflict, nameless);
         QVERIFY2(nameless.isEmpty(), qPrintable(nameless.join(QLatin1Char('\n'))));
     }
 
