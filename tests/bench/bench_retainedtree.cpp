@@ -13,6 +13,8 @@
 #include "retainedtopicsfilterproxy.h"
 #include "retainedtopicsmodel.h"
 
+#include "benchfigure.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -91,12 +93,6 @@ double heapInUse()
     return double(mallinfo2().uordblks);
 }
 
-void print(const char *name, double value, const char *unit)
-{
-    std::printf("%s %.3f %s\n", name, value, unit);
-    std::fflush(stdout);
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -121,8 +117,8 @@ int main(int argc, char *argv[])
         return 2;
     }
     const QList<Iot::RetainedPage> pages = makePages(topics);
-    print("topics", topics, "topics");
-    print("pages", double(pages.size()), "pages");
+    printFigure("topics", topics, "topics");
+    printFigure("pages", double(pages.size()), "pages");
 
     // Build times: the model alone and under the pane's sorted proxy, tree and flat.
     for (const bool withProxy : { false, true }) {
@@ -153,7 +149,7 @@ int main(int argc, char *argv[])
                 model.setPageSource(nullptr);
             }
             const bool tree = layout == RetainedTopicsModel::Layout::Tree;
-            print(withProxy ? (tree ? "build_tree_with_proxy" : "build_flat_with_proxy")
+            printFigure(withProxy ? (tree ? "build_tree_with_proxy" : "build_flat_with_proxy")
                             : (tree ? "build_tree" : "build_flat"),
                   best, "ms");
         }
@@ -168,9 +164,9 @@ int main(int argc, char *argv[])
         model->setPageSource(&source);
         loadAll(*model, source);
         const double after = heapInUse();
-        print("heap_bytes_per_topic", (after - before) / topics, "bytes");
-        print("storage_bytes_per_topic", double(model->storageBytes()) / topics, "bytes");
-        print("nodes_per_topic", double(model->nodeCount()) / topics, "nodes");
+        printFigure("heap_bytes_per_topic", (after - before) / topics, "bytes");
+        printFigure("storage_bytes_per_topic", double(model->storageBytes()) / topics, "bytes");
+        printFigure("nodes_per_topic", double(model->nodeCount()) / topics, "nodes");
         model->setPageSource(nullptr);
     }
 
@@ -211,8 +207,8 @@ int main(int argc, char *argv[])
             best = std::min(best, worst);
             proxy.setFilterText({});
         }
-        print(typing.name, best, "ms");
-        print(typing.prefix.isEmpty() ? "filter_substring_matches" : "filter_mqtt_matches",
+        printFigure(typing.name, best, "ms");
+        printFigure(typing.prefix.isEmpty() ? "filter_substring_matches" : "filter_mqtt_matches",
               double(matching), "topics");
     }
     // A whole level: the MQTT filter that does match the temperatures.
@@ -227,7 +223,7 @@ int main(int argc, char *argv[])
         best = std::min(best, double(clock.nsecsElapsed()) / 1e6);
         proxy.setFilterText({});
     }
-    print("filter_mqtt_temperature", best, "ms");
-    print("filter_mqtt_temperature_matches", double(matching), "topics");
+    printFigure("filter_mqtt_temperature", best, "ms");
+    printFigure("filter_mqtt_temperature_matches", double(matching), "topics");
     return 0;
 }

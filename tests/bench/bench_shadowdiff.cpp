@@ -14,6 +14,8 @@
 #include "shadow/mergepatch.h"
 #include "shadow/threewaymerge.h"
 
+#include "benchfigure.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -79,12 +81,6 @@ double medianMs(int runs, const std::function<void()> &work)
         : (times.at(times.size() / 2 - 1) + times.at(times.size() / 2)) / 2;
 }
 
-void print(const char *name, double value, const char *unit)
-{
-    std::printf("%s %.3f %s\n", name, value, unit);
-    std::fflush(stdout);
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -119,27 +115,27 @@ int main(int argc, char *argv[])
     }
     const Shadow::ThreeWayMergeResult merge = Shadow::threeWayMerge(base, mine, theirs);
 
-    print("shadow_document_bytes", double(text.size()), "bytes");
-    print("shadow_depth", depthOf(base), "levels");
-    print("shadow_leaves", double(leafCount(base)), "leaves");
-    print("shadow_mine_changes", double(Shadow::diffJson(base, mine).size()), "changes");
-    print("shadow_theirs_changes", double(Shadow::diffJson(base, theirs).size()), "changes");
-    print("shadow_patch_bytes", double(compactJson(patch).size()), "bytes");
-    print("shadow_merge_applied", double(merge.mineApplied.size()), "changes");
-    print("shadow_merge_conflicts", double(merge.conflicts.size()), "conflicts");
+    printFigure("shadow_document_bytes", double(text.size()), "bytes");
+    printFigure("shadow_depth", depthOf(base), "levels");
+    printFigure("shadow_leaves", double(leafCount(base)), "leaves");
+    printFigure("shadow_mine_changes", double(Shadow::diffJson(base, mine).size()), "changes");
+    printFigure("shadow_theirs_changes", double(Shadow::diffJson(base, theirs).size()), "changes");
+    printFigure("shadow_patch_bytes", double(compactJson(patch).size()), "bytes");
+    printFigure("shadow_merge_applied", double(merge.mineApplied.size()), "changes");
+    printFigure("shadow_merge_conflicts", double(merge.conflicts.size()), "conflicts");
 
     // The results go into a volatile sink so the optimiser keeps the work.
     volatile qsizetype sink = 0;
-    print("shadow_parse_128k_ms",
+    printFigure("shadow_parse_128k_ms",
           medianMs(runs, [&] { sink = sink + QJsonDocument::fromJson(text).object().size(); }),
           "ms");
-    print("shadow_diff_128k_ms",
+    printFigure("shadow_diff_128k_ms",
           medianMs(runs, [&] { sink = sink + Shadow::diffJson(base, mine).size(); }), "ms");
-    print("shadow_create_patch_128k_ms",
+    printFigure("shadow_create_patch_128k_ms",
           medianMs(runs, [&] { sink = sink + Shadow::createMergePatch(base, mine).size(); }), "ms");
-    print("shadow_apply_patch_128k_ms",
+    printFigure("shadow_apply_patch_128k_ms",
           medianMs(runs, [&] { sink = sink + Shadow::applyMergePatch(base, patch).size(); }), "ms");
-    print("shadow_threeway_merge_128k_ms",
+    printFigure("shadow_threeway_merge_128k_ms",
           medianMs(runs,
                    [&] { sink = sink + Shadow::threeWayMerge(base, mine, theirs).merged.size(); }),
           "ms");

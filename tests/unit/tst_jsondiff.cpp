@@ -2,40 +2,13 @@
 #include "shadow/jsondiff.h"
 
 #include "../randomjson.h"
+#include "jsonchanges.h"
 #include "jsonliteral.h"
 #include "shadow/mergepatch.h"
 
 #include <QTest>
 
 using Shadow::JsonChange;
-
-namespace {
-
-/** A value as compact JSON; "-" for Undefined (the side where the key is absent). */
-QString compact(const QJsonValue &value)
-{
-    if (value.isUndefined())
-        return QStringLiteral("-");
-    const QByteArray wrapped = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
-    return QString::fromUtf8(wrapped.mid(1, wrapped.size() - 2));
-}
-
-/** One line per change: "<kind> <pointer> <old> <new>". */
-QStringList describe(const QList<JsonChange> &changes)
-{
-    QStringList lines;
-    for (const JsonChange &change : changes) {
-        const char *kind = change.kind == JsonChange::Kind::Added ? "added"
-            : change.kind == JsonChange::Kind::Removed            ? "removed"
-                                                                  : "changed";
-        lines.append(QStringLiteral("%1 %2 %3 %4")
-                         .arg(QLatin1String(kind), Shadow::jsonPointer(change.path),
-                              compact(change.oldValue), compact(change.newValue)));
-    }
-    return lines;
-}
-
-} // namespace
 
 class TestJsonDiff : public QObject
 {
@@ -147,7 +120,7 @@ void TestJsonDiff::diff()
     QFETCH(QJsonObject, to);
     QFETCH(QStringList, expected);
 
-    QCOMPARE(describe(Shadow::diffJson(from, to)), expected);
+    QCOMPARE(describeChanges(Shadow::diffJson(from, to)), expected);
 }
 
 // The entries carry the path as keys and Undefined on the side where the key is absent.
@@ -179,9 +152,9 @@ void TestJsonDiff::keyOrderOfParsedDocuments()
     built.insert(QStringLiteral("a"),
                  QJsonObject{{QString::fromUtf8("😀"), 3}, {QString(QChar(0xffff)), 5}});
 
-    QCOMPARE(describe(Shadow::diffJson(parsed, built)),
+    QCOMPARE(describeChanges(Shadow::diffJson(parsed, built)),
              QStringList{QString::fromUtf8("changed /a/\uffff 4 5")});
-    QCOMPARE(describe(Shadow::diffJson(built, parsed)),
+    QCOMPARE(describeChanges(Shadow::diffJson(built, parsed)),
              QStringList{QString::fromUtf8("changed /a/\uffff 5 4")});
     QVERIFY(Shadow::createMergePatch(parsed, parsed).isEmpty());
 }

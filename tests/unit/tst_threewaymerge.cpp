@@ -2,6 +2,7 @@
 #include "shadow/threewaymerge.h"
 
 #include "../randomjson.h"
+#include "jsonchanges.h"
 #include "jsonliteral.h"
 #include "shadow/delta.h"
 
@@ -12,42 +13,14 @@ using Shadow::MergeConflict;
 
 namespace {
 
-QString compact(const QJsonValue &value)
-{
-    if (value.isUndefined())
-        return QStringLiteral("-");
-    const QByteArray wrapped = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
-    return QString::fromUtf8(wrapped.mid(1, wrapped.size() - 2));
-}
-
-QString compact(const std::optional<QJsonValue> &value)
-{
-    return value ? compact(*value) : QStringLiteral("-");
-}
-
-/** "<kind> <pointer> <old> <new>" per change. */
-QStringList describe(const QList<JsonChange> &changes)
-{
-    QStringList lines;
-    for (const JsonChange &change : changes) {
-        const char *kind = change.kind == JsonChange::Kind::Added ? "added"
-            : change.kind == JsonChange::Kind::Removed            ? "removed"
-                                                                  : "changed";
-        lines.append(QStringLiteral("%1 %2 %3 %4")
-                         .arg(QLatin1String(kind), Shadow::jsonPointer(change.path),
-                              compact(change.oldValue), compact(change.newValue)));
-    }
-    return lines;
-}
-
 /** "<pointer> base=<v> mine=<v> theirs=<v>" per conflict, "-" for an absent side. */
-QStringList describe(const QList<MergeConflict> &conflicts)
+QStringList describeConflicts(const QList<MergeConflict> &conflicts)
 {
     QStringList lines;
     for (const MergeConflict &conflict : conflicts) {
         lines.append(QStringLiteral("%1 base=%2 mine=%3 theirs=%4")
-                         .arg(Shadow::jsonPointer(conflict.path), compact(conflict.base),
-                              compact(conflict.mine), compact(conflict.theirs)));
+                         .arg(Shadow::jsonPointer(conflict.path), compactJson(conflict.base),
+                              compactJson(conflict.mine), compactJson(conflict.theirs)));
     }
     return lines;
 }
@@ -207,8 +180,8 @@ void TestThreeWayMerge::merge()
 
     const Shadow::ThreeWayMergeResult result = Shadow::threeWayMerge(base, mine, theirs);
     QCOMPARE(result.merged, merged);
-    QCOMPARE(describe(result.mineApplied), mineApplied);
-    QCOMPARE(describe(result.conflicts), conflicts);
+    QCOMPARE(describeChanges(result.mineApplied), mineApplied);
+    QCOMPARE(describeConflicts(result.conflicts), conflicts);
     QCOMPARE(result.isClean(), conflicts.isEmpty());
     QVERIFY(result.mineApplied == Shadow::diffJson(theirs, result.merged));
 }
