@@ -393,13 +393,14 @@ void JsonTextEdit::updateSelections()
 
 void JsonTextEdit::formatText()
 {
-    if (isValid())
+    // A read-only text (a session without writes, a body shown as sent) stays as it is.
+    if (!isReadOnly() && isValid())
         rewrite(JsonText::format(toPlainText(), IndentWidth));
 }
 
 void JsonTextEdit::compactText()
 {
-    if (isValid())
+    if (!isReadOnly() && isValid())
         rewrite(JsonText::compact(toPlainText()));
 }
 

@@ -47,9 +47,10 @@ public:
     QJsonObject object() const;
 
     /** Re-indents the text (Ctrl+Shift+F) as one undo step, the cursor kept at the same token;
-     *  does nothing while the text is invalid. @see JsonText::format */
+     *  does nothing while the text is invalid or read-only. @see JsonText::format */
     void formatText();
-    /** Removes insignificant whitespace (Ctrl+Shift+M) as one undo step. @see JsonText::compact */
+    /** Removes insignificant whitespace (Ctrl+Shift+M) as one undo step (not when
+     *  invalid or read-only). @see JsonText::compact */
     void compactText();
     /** Shows the inline search bar under the text (Ctrl+F) and focuses its field (object name
      *  "jsonSearchField"): Enter/F3 next, Shift+Enter/Shift+F3 previous, Escape closes; its label
