@@ -137,6 +137,8 @@ ConflictDialog::ConflictDialog(const QString &title, qint64 baseVersion, qint64 
     m_custom->setPlaceholderText(tr("JSON value; empty removes the key"));
     choiceLayout->addWidget(m_custom, 1);
     m_customError->setObjectName(QStringLiteral("conflictCustomError"));
+    m_customError->setAccessibleName(tr("Problem with the value"));
+    m_customError->setWordWrap(true);
     QPalette palette = m_customError->palette();
     palette.setColor(QPalette::WindowText, SemanticColors::negativeText(palette));
     m_customError->setPalette(palette);
@@ -174,8 +176,8 @@ ConflictDialog::ConflictDialog(const QString &title, qint64 baseVersion, qint64 
     connect(overwrite, &QPushButton::clicked, this, [this] {
         const auto answer = QMessageBox::warning(
             this, tr("Overwrite their changes?"),
-            tr("Your edit replaces desired and reported as they are in their version: their "
-               "changes are lost. Overwrite?"),
+            tr("Your edit is saved over their version as it is: what they changed in the part "
+               "you edited is lost. Overwrite?"),
             QMessageBox::Cancel | QMessageBox::Yes, QMessageBox::Cancel);
         if (answer != QMessageBox::Yes)
             return;
@@ -187,7 +189,7 @@ ConflictDialog::ConflictDialog(const QString &title, qint64 baseVersion, qint64 
     auto *mergedPane = new QWidget(splitter);
     auto *mergedLayout = new QVBoxLayout(mergedPane);
     mergedLayout->setContentsMargins(0, 0, 0, 0);
-    auto *mergedLabel = new QLabel(tr("Merged by themselves:"), mergedPane);
+    auto *mergedLabel = new QLabel(tr("Merged by t&hemselves:"), mergedPane);
     mergedLabel->setBuddy(merged);
     mergedLayout->addWidget(mergedLabel);
     mergedLayout->addWidget(merged);

@@ -425,8 +425,10 @@ void MainWindow::openShadow(const QString &thingName, const QString &shadowName,
                               connect(view, &ShadowView::modifiedChanged, this, [this, view](bool modified) {
                                   m_workspace->setPageModified(view, modified);
                               });
+                              // A deleted shadow's tab closes, unless it holds an unsaved edit.
                               connect(view, &ShadowView::deleted, this, [this, view](const QString &thing) {
-                                  m_workspace->discardPage(view);
+                                  if (!view->editor()->isModified())
+                                      m_workspace->discardPage(view);
                                   if (m_shadowsPane->thingName() == thing)
                                       m_shadowsPane->reload();
                               });
@@ -498,8 +500,11 @@ void MainWindow::newShadow()
     auto *dialog = new NewShadowDialog(thing, existing, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog, thing] {
-        createShadow(thing, dialog->shadowName(),
-                     QJsonObject{{QStringLiteral("desired"), dialog->desired()}});
+        createShadow(thing, dialog->shadowName(), QJsonObject{{QStringLiteral("desired"), dialog->desired()}},
+                     this, [this](const QString &error, const QString &) {
+                         if (!error.isEmpty())
+                             QMessageBox::warning(this, tr("Shadow not created"), error);
+                     });
     });
     dialog->open();
 }
@@ -515,48 +520,69 @@ void MainWindow::showDeletedShadows()
                                                     {}, MessageBar::Offer::Nothing);
                     return;
                 }
-                Iot::ApiCall *call = createShadow(entry.thingName, entry.shadowName, entry.state);
-                if (!call)
-                    return;
                 dialog->messageBar()->setBusy(true);
                 dialog->messageBar()->showInfo(tr("Re-creating…"));
-                connect(call, &Iot::ApiCall::finished, dialog, [this, dialog, call, entry] {
-                    dialog->messageBar()->setBusy(false);
-                    if (call->error().isError()) {
-                        dialog->messageBar()->showError(tr("Not re-created: %1").arg(call->error().userMessage()),
-                                                        QString::fromUtf8(call->body()), MessageBar::Offer::Nothing);
-                        return;
-                    }
-                    dialog->messageBar()->showInfo(tr("Re-created."));
-                    m_deleted->remove(entry);
-                });
+                createShadow(entry.thingName, entry.shadowName, entry.state, dialog,
+                             [this, dialog, entry](const QString &error, const QString &details) {
+                                 dialog->messageBar()->setBusy(false);
+                                 if (!error.isEmpty()) {
+                                     dialog->messageBar()->showError(error, details, MessageBar::Offer::Nothing);
+                                     return;
+                                 }
+                                 dialog->messageBar()->showInfo(tr("Re-created."));
+                                 m_deleted->remove(entry);
+                             });
             });
     dialog->open();
 }
 
-Iot::ApiCall *MainWindow::createShadow(const QString &thingName, const QString &shadowName,
-                                       const QJsonObject &state)
+void MainWindow::createShadow(const QString &thingName, const QString &shadowName, const QJsonObject &state,
+                              QObject *context,
+                              const std::function<void(const QString &error, const QString &details)> &done)
 {
     if (!m_connection || !m_connection->data())
-        return nullptr;
-    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("state"), state}}).toJson(QJsonDocument::Compact);
+        return;
+    Iot::IotDataClient *client = m_connection->data();
     const QString title = tr("%1 · %2").arg(thingName, shadowName.isEmpty() ? tr("classic") : shadowName);
+    const QPointer<QObject> guard(context);
+    const auto finish = [guard, done](const QString &error, const QString &details) {
+        if (guard)
+            done(error, details);
+    };
     statusBar()->showMessage(tr("Creating %1…").arg(title));
-    Iot::ApiCall *call = m_connection->data()->updateThingShadow(thingName, shadowName, body);
-    connect(call, &Iot::ApiCall::finished, this, [this, call, thingName, shadowName, title] {
-        if (call->error().isError()) {
-            statusBar()->showMessage(tr("%1 was not created: %2").arg(title, call->error().userMessage()), 15000);
+    Iot::ApiCall *check = client->getThingShadow(thingName, shadowName);
+    connect(check, &Iot::ApiCall::finished, this, [=, this] {
+        if (!check->error().isError()) {
+            statusBar()->clearMessage();
+            finish(tr("%1 exists already: open it to change it.").arg(title), {});
             return;
         }
-        statusBar()->showMessage(tr("Created %1.").arg(title), 8000);
-        if (m_shadowsPane->thingName() == thingName) {
-            m_pendingShadow = shadowName;
-            m_shadowsPane->reload();
-        } else {
-            openThing(thingName, shadowName);
+        if (check->error().httpStatus != 404) {
+            statusBar()->clearMessage();
+            finish(tr("%1 was not created: %2").arg(title, check->error().userMessage()),
+                   QString::fromUtf8(check->body()));
+            return;
         }
+        const QByteArray body
+            = QJsonDocument(QJsonObject{{QStringLiteral("state"), state}}).toJson(QJsonDocument::Compact);
+        Iot::ApiCall *call = client->updateThingShadow(thingName, shadowName, body);
+        connect(call, &Iot::ApiCall::finished, this, [=, this] {
+            if (call->error().isError()) {
+                statusBar()->clearMessage();
+                finish(tr("%1 was not created: %2").arg(title, call->error().userMessage()),
+                       QString::fromUtf8(call->body()));
+                return;
+            }
+            statusBar()->showMessage(tr("Created %1.").arg(title), 8000);
+            finish({}, {});
+            if (m_shadowsPane->thingName() == thingName) {
+                m_pendingShadow = shadowName;
+                m_shadowsPane->reload();
+            } else {
+                openThing(thingName, shadowName);
+            }
+        });
     });
-    return call;
 }
 
 void MainWindow::updateCopyTarget()
@@ -617,10 +643,8 @@ void MainWindow::saveLayout() const
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     int modified = 0;
-    for (ShadowView *view : shadowViews()) {
-        view->editor()->saveDraftNow();
+    for (ShadowView *view : shadowViews())
         modified += view->editor()->isModified();
-    }
     if (modified > 0) {
         QMessageBox box(QMessageBox::Warning, tr("Unsaved changes"),
                         modified == 1 ? tr("One shadow has unsaved changes.")
@@ -639,6 +663,13 @@ void MainWindow::closeEvent(QCloseEvent *event)
         } else if (box.clickedButton() != keep) {
             event->ignore();
             return;
+        }
+        // A draft that cannot be written keeps the window open, its editor saying why.
+        for (ShadowView *view : shadowViews()) {
+            if (!view->editor()->saveDraftNow()) {
+                event->ignore();
+                return;
+            }
         }
     }
     saveLayout();

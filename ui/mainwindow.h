@@ -9,6 +9,7 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -28,7 +29,6 @@ namespace Aws {
 class SecretStore;
 }
 namespace Iot {
-class ApiCall;
 struct RequestLogEntry;
 }
 namespace Settings {
@@ -138,11 +138,13 @@ private:
     /** Offers the drafts this connection has, if any, above the workspace. */
     void offerDrafts();
     /**
-     * Sends an update that creates @p shadowName of @p thingName with @p state, and shows the
-     * shadow once it is created; the caller may follow the call too (nullptr: not connected).
+     * Creates @p shadowName of @p thingName with @p state, unless it exists already (it is
+     * fetched first: an update would merge into it), and shows it. @p done is called with
+     * what went wrong (empty on success) unless @p context has gone by then.
      */
-    Iot::ApiCall *createShadow(const QString &thingName, const QString &shadowName,
-                               const QJsonObject &state);
+    void createShadow(const QString &thingName, const QString &shadowName, const QJsonObject &state,
+                      QObject *context,
+                      const std::function<void(const QString &error, const QString &details)> &done);
     /** What drafts and deleted copies of the current connection are filed under. */
     QString connectionKey() const;
 

@@ -99,7 +99,7 @@ ShadowEditor::ShadowEditor(Iot::IotDataClient *client, const QString &thingName,
     connect(m_modeBox, &QComboBox::activated, this, [this](int index) {
         setMode(Shadow::EditMode(m_modeBox->itemData(index).toInt()));
     });
-    auto *modeLabel = new QLabel(tr("Mo&de:"), this);
+    auto *modeLabel = new QLabel(tr("&Mode:"), this);
     modeLabel->setBuddy(m_modeBox);
 
     m_baseLabel->setObjectName(QStringLiteral("shadowEditorBase"));
@@ -132,7 +132,7 @@ ShadowEditor::ShadowEditor(Iot::IotDataClient *client, const QString &thingName,
     m_format->setObjectName(QStringLiteral("shadowEditorFormat"));
     m_format->setAccessibleName(tr("Format the JSON"));
     connect(m_format, &QPushButton::clicked, m_text, &JsonTextEdit::formatText);
-    m_format->setToolTip(tr("Indents the JSON, keeping the members' order (%1)")
+    m_format->setToolTip(tr("Indents the JSON, keeping the members' order (%1 in the text)")
                              .arg(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F)
                                       .toString(QKeySequence::NativeText)));
     m_format->setAccessibleDescription(m_format->toolTip());
@@ -200,9 +200,9 @@ void ShadowEditor::setServerDocument(const std::optional<Iot::ShadowDocument> &d
     const Shadow::EditBase base = baseOf(document);
     if (m_services.history && document)
         m_services.history->record(m_thingName, m_shadowName, *document);
-    if (m_modified) {
+    if (m_modified || m_busy) {
         if (base.version != m_base.version)
-            m_serverVersion = base.version;
+            m_server = base;
         updateActions();
         return;
     }
@@ -216,7 +216,7 @@ void ShadowEditor::setBase(const Shadow::EditBase &base)
 {
     m_base = base;
     m_hasBase = true;
-    m_serverVersion.reset();
+    m_server.reset();
     updateActions();
 }
 
@@ -264,8 +264,6 @@ void ShadowEditor::updateModified()
     if (modified == m_modified)
         return;
     m_modified = modified;
-    if (!modified)
-        m_serverVersion.reset();
     updateActions();
     Q_EMIT modifiedChanged(modified);
 }
@@ -276,13 +274,15 @@ void ShadowEditor::updateActions()
     m_save->setEnabled(canWrite && m_text->isValid());
     m_revert->setEnabled(m_modified && !m_busy);
     m_modeBox->setEnabled(!m_modified && !m_busy);
+    // Nothing is typed before there is a base to compare it with, nor while a save is out.
+    m_text->setReadOnly(m_services.readOnly || !m_hasBase || m_busy);
     m_format->setEnabled(m_text->isValid() && !m_text->isReadOnly());
 
     QString base = !m_hasBase      ? tr("Loading…")
         : m_base.exists()          ? tr("Based on version %1").arg(m_base.version)
                                    : tr("New shadow");
-    if (m_serverVersion)
-        base = tr("%1 · the server has version %2 (saving merges)").arg(base).arg(*m_serverVersion);
+    if (m_server && m_modified)
+        base = tr("%1 · the server has version %2 (saving merges)").arg(base).arg(m_server->version);
     if (m_modified)
         base = tr("%1 · unsaved changes").arg(base);
     m_baseLabel->setText(base);
@@ -298,14 +298,14 @@ void ShadowEditor::updateActions()
     }
 }
 
-void ShadowEditor::saveDraftNow()
+bool ShadowEditor::saveDraftNow()
 {
     m_autosave->stop();
     if (!m_services.drafts)
-        return;
+        return true;
     if (!m_modified) {
         m_services.drafts->remove(m_services.connectionKey, m_thingName, m_shadowName);
-        return;
+        return true;
     }
     Settings::Draft draft;
     draft.connectionKey = m_services.connectionKey;
@@ -316,14 +316,16 @@ void ShadowEditor::saveDraftNow()
     draft.baseVersion = m_base.version;
     draft.baseState = m_base.state;
     QString error;
-    if (!m_services.drafts->save(draft, &error))
-        m_messageBar->showError(tr("Your edit could not be kept as a draft: %1").arg(error), {},
-                                MessageBar::Offer::Nothing);
+    if (m_services.drafts->save(draft, &error))
+        return true;
+    m_messageBar->showError(tr("Your edit could not be kept as a draft: %1").arg(error), {},
+                            MessageBar::Offer::Nothing);
+    return false;
 }
 
 void ShadowEditor::revert()
 {
-    if (!m_modified)
+    if (!m_modified || m_busy)
         return;
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Revert the edit?"),
                                 tr("Drop your unsaved changes to %1 and show version %2 again?")
@@ -343,6 +345,10 @@ void ShadowEditor::revert()
 
 void ShadowEditor::discard()
 {
+    if (m_server) {
+        setBase(*m_server);
+        m_baseText = JsonText::toText(Shadow::initialObject(m_base, m_mode));
+    }
     replaceText(m_baseText);
     updateModified();
     saveDraftNow();
@@ -367,20 +373,22 @@ void ShadowEditor::save()
         = Shadow::previewUpdate(update.body, storedState(m_base), m_base.version);
     auto *review = new ReviewDialog(title(), m_base, update, preview, this);
     review->setAttribute(Qt::WA_DeleteOnClose);
-    connect(review, &QDialog::accepted, this, [this, update] { send(update); });
+    connect(review, &QDialog::accepted, this, [this, base = m_base, update] { send(base, update); });
     review->open();
 }
 
-void ShadowEditor::send(const Shadow::PreparedUpdate &update)
+void ShadowEditor::send(const Shadow::EditBase &base, const Shadow::PreparedUpdate &update)
 {
     if (!m_client)
         return;
+    // Whatever happens to the request, the edit is on disk first.
+    saveDraftNow();
     m_busy = true;
     updateActions();
     m_messageBar->setBusy(true);
     m_messageBar->showInfo(tr("Saving…"));
     Iot::ApiCall *call = m_client->updateThingShadow(m_thingName, m_shadowName, update.body);
-    connect(call, &Iot::ApiCall::finished, this, [this, call, update] {
+    connect(call, &Iot::ApiCall::finished, this, [this, call, base, update] {
         m_busy = false;
         m_messageBar->setBusy(false);
         const Iot::ApiError &error = call->error();
@@ -400,7 +408,7 @@ void ShadowEditor::send(const Shadow::PreparedUpdate &update)
         }
         updateActions();
         if (isConflict(error)) {
-            resolveConflict(update);
+            resolveConflict(base, update);
             return;
         }
         // The service's own words, as it gave them; the edit stays as it is.
@@ -409,21 +417,27 @@ void ShadowEditor::send(const Shadow::PreparedUpdate &update)
     });
 }
 
-void ShadowEditor::resolveConflict(const Shadow::PreparedUpdate &update)
+void ShadowEditor::resolveConflict(const Shadow::EditBase &base, const Shadow::PreparedUpdate &update)
 {
+    if (!m_client) {
+        m_messageBar->showError(tr("Not saved: someone else saved this shadow, and the connection "
+                                   "is gone (your edit is kept)."),
+                                {}, MessageBar::Offer::Nothing);
+        return;
+    }
     m_busy = true;
     updateActions();
     m_messageBar->setBusy(true);
     m_messageBar->showInfo(tr("Someone else saved this shadow since version %1; fetching theirs to merge…")
-                               .arg(m_base.version));
+                               .arg(base.version));
     Iot::ApiCall *call = m_client->getThingShadow(m_thingName, m_shadowName);
-    connect(call, &Iot::ApiCall::finished, this, [this, call, update] {
+    connect(call, &Iot::ApiCall::finished, this, [this, call, base, update] {
         m_busy = false;
         m_messageBar->setBusy(false);
         updateActions();
         const Iot::ApiError &error = call->error();
         if (error.httpStatus == 404) {
-            merge(update, Shadow::EditBase{});
+            merge(base, update, Shadow::EditBase{});
             return;
         }
         if (error.isError()) {
@@ -434,32 +448,36 @@ void ShadowEditor::resolveConflict(const Shadow::PreparedUpdate &update)
             return;
         }
         const Iot::ShadowDocument theirs = *call->result<Iot::ShadowDocument>();
-        if (m_services.history)
-            m_services.history->record(m_thingName, m_shadowName, theirs);
+        merge(base, update, baseOf(theirs));
         Q_EMIT documentFetched(theirs);
-        merge(update, baseOf(theirs));
     });
 }
 
-void ShadowEditor::merge(const Shadow::PreparedUpdate &update, const Shadow::EditBase &theirs)
+void ShadowEditor::merge(const Shadow::EditBase &base, const Shadow::PreparedUpdate &update,
+                         const Shadow::EditBase &theirs)
 {
-    const Shadow::ThreeWayMergeResult result = Shadow::threeWayMerge(m_base.state, update.mine, theirs.state);
-    m_serverVersion = theirs.version;
+    // The base is the one the update was made from, whatever was fetched since.
+    const Shadow::ThreeWayMergeResult result = Shadow::threeWayMerge(base.state, update.mine, theirs.state);
+    m_server = theirs;
     updateActions();
-    auto *dialog = new ConflictDialog(title(), m_base.version, theirs.version, result, update.mine, this);
+    auto *dialog = new ConflictDialog(title(), base.version, theirs.version, result, update.mine, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog, theirs] {
         const QJsonObject resolved = dialog->resolvedState();
-        // The edit now starts from their version and holds the merged state; the review
-        // shows what that sends.
+        // The edit now starts from their version and holds the merged state; the review shows
+        // what that sends.
         setBase(theirs);
         m_baseText = JsonText::toText(Shadow::initialObject(m_base, m_mode));
-        if (m_mode == Shadow::EditMode::Update) {
-            replaceText(JsonText::toText(Shadow::updateDocumentBetween(theirs.state, resolved)));
-        } else {
-            const QString section = m_mode == Shadow::EditMode::Desired ? QStringLiteral("desired")
-                                                                        : QStringLiteral("reported");
-            replaceText(JsonText::toText(resolved.value(section).toObject()));
+        // Overwriting keeps the text: its update, now made against their version, replaces
+        // what they saved in the part the edit touches.
+        if (!dialog->overwrites()) {
+            if (m_mode == Shadow::EditMode::Update) {
+                replaceText(JsonText::toText(Shadow::updateDocumentBetween(theirs.state, resolved)));
+            } else {
+                const QString section = m_mode == Shadow::EditMode::Desired ? QStringLiteral("desired")
+                                                                            : QStringLiteral("reported");
+                replaceText(JsonText::toText(resolved.value(section).toObject()));
+            }
         }
         updateModified();
         saveDraftNow();

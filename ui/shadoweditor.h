@@ -56,6 +56,8 @@ public:
     void restoreDraft(const Settings::Draft &draft);
 
     bool isModified() const { return m_modified; }
+    /** A save (or the fetch that merges it) is in flight: the text is read-only meanwhile. */
+    bool isBusy() const { return m_busy; }
     Shadow::EditMode mode() const { return m_mode; }
     void setMode(Shadow::EditMode mode);
     Shadow::EditBase base() const { return m_base; }
@@ -66,10 +68,10 @@ public:
     void save();
     /** Asks, then drops the unsaved changes and the draft (Ctrl+Shift+R). */
     void revert();
-    /** Drops the unsaved changes and the draft without asking. */
+    /** Drops the unsaved changes and the draft without asking; starts from the newest version seen. */
     void discard();
-    /** Writes the draft now instead of after the autosave delay. */
-    void saveDraftNow();
+    /** Writes the draft now instead of after the autosave delay; false (and says why) if it failed. */
+    bool saveDraftNow();
 
 Q_SIGNALS:
     void modifiedChanged(bool modified);
@@ -83,9 +85,10 @@ private:
     void replaceText(const QString &text);
     void updateModified();
     void updateActions();
-    void send(const Shadow::PreparedUpdate &update);
-    void resolveConflict(const Shadow::PreparedUpdate &update);
-    void merge(const Shadow::PreparedUpdate &update, const Shadow::EditBase &theirs);
+    void send(const Shadow::EditBase &base, const Shadow::PreparedUpdate &update);
+    void resolveConflict(const Shadow::EditBase &base, const Shadow::PreparedUpdate &update);
+    void merge(const Shadow::EditBase &base, const Shadow::PreparedUpdate &update,
+               const Shadow::EditBase &theirs);
     QString title() const;
 
     QPointer<Iot::IotDataClient> m_client;
@@ -94,7 +97,7 @@ private:
     ShadowServices m_services;
     Shadow::EditMode m_mode = Shadow::EditMode::Desired;
     Shadow::EditBase m_base;
-    std::optional<qint64> m_serverVersion; ///< the newest version seen, when newer than the base
+    std::optional<Shadow::EditBase> m_server; ///< the newest document seen, when the base is older
     bool m_hasBase = false;
     QString m_baseText; ///< the text of the base in the current mode: unmodified when equal
     bool m_modified = false;

@@ -195,6 +195,8 @@ ShadowView::ShadowView(Iot::IotDataClient *client, const QString &thingName,
             setLoading(false);
             m_messageBar->showError(
                 tr("This shadow does not exist (any more). Saving in the Edit tab creates it."));
+            m_document.reset();
+            m_delete->setEnabled(false);
             m_editor->setServerDocument(std::nullopt);
             Q_EMIT loadFinished();
         });
@@ -344,7 +346,7 @@ ShadowView::ShadowView(Iot::IotDataClient *client, const QString &thingName,
     m_tabs->addTab(splitter, tr("&Tree"));
     m_tabs->addTab(m_raw, tr("Raw &JSON"));
     m_editor->setObjectName(QStringLiteral("shadowEditor"));
-    m_tabs->addTab(m_editor, tr("Edit"));
+    m_tabs->addTab(m_editor, tr("E&dit"));
     m_tabs->setTabToolTip(m_tabs->indexOf(m_editor),
                           tr("Edit desired, reported or the update document (%1)")
                               .arg(editAction->shortcut().toString(QKeySequence::NativeText)));
@@ -403,37 +405,61 @@ void ShadowView::deleteShadow()
     auto *dialog = new DeleteShadowDialog(m_thingName, m_shadowName, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this] {
-        // The copy is kept first: if it cannot be, nothing is deleted.
-        if (m_services.deleted) {
-            Settings::DeletedShadow copy;
-            copy.connectionKey = m_services.connectionKey;
-            copy.thingName = m_thingName;
-            copy.shadowName = m_shadowName;
-            if (!m_document->desired.isEmpty())
-                copy.state.insert(QStringLiteral("desired"), m_document->desired);
-            if (!m_document->reported.isEmpty())
-                copy.state.insert(QStringLiteral("reported"), m_document->reported);
-            copy.version = m_document->version;
-            copy.deletedAt = QDateTime::currentDateTimeUtc();
-            QString error;
-            if (!m_services.deleted->add(copy, &error)) {
-                m_messageBar->showError(tr("Not deleted: the local copy could not be kept: %1").arg(error),
-                                        {}, MessageBar::Offer::Nothing);
-                return;
-            }
-        }
+        if (!m_client)
+            return;
+        // The copy kept is the latest document, fetched now; if it cannot be fetched or kept,
+        // nothing is deleted.
+        m_delete->setEnabled(false);
         m_messageBar->setBusy(true);
         m_messageBar->showInfo(tr("Deleting…"));
-        Iot::ApiCall *call = m_client->deleteThingShadow(m_thingName, m_shadowName);
-        connect(call, &Iot::ApiCall::finished, this, [this, call] {
-            m_messageBar->setBusy(false);
-            if (call->error().isError()) {
-                m_messageBar->showError(tr("Not deleted: %1").arg(call->error().userMessage()),
-                                        QString::fromUtf8(call->body()), MessageBar::Offer::Nothing);
+        Iot::ApiCall *fetch = m_client->getThingShadow(m_thingName, m_shadowName);
+        connect(fetch, &Iot::ApiCall::finished, this, [this, fetch] {
+            const auto fail = [this](const QString &message, const QString &details) {
+                m_messageBar->setBusy(false);
+                m_delete->setEnabled(m_document.has_value());
+                m_messageBar->showError(message, details, MessageBar::Offer::Nothing);
+            };
+            if (fetch->error().isError()) {
+                fail(tr("Not deleted: the latest version did not load: %1").arg(fetch->error().userMessage()),
+                     QString::fromUtf8(fetch->body()));
                 return;
             }
-            m_messageBar->showInfo(tr("Deleted. A copy is in Recently deleted."));
-            Q_EMIT deleted(m_thingName, m_shadowName);
+            const Iot::ShadowDocument latest = *fetch->result<Iot::ShadowDocument>();
+            if (m_services.deleted) {
+                Settings::DeletedShadow copy;
+                copy.connectionKey = m_services.connectionKey;
+                copy.thingName = m_thingName;
+                copy.shadowName = m_shadowName;
+                if (!latest.desired.isEmpty())
+                    copy.state.insert(QStringLiteral("desired"), latest.desired);
+                if (!latest.reported.isEmpty())
+                    copy.state.insert(QStringLiteral("reported"), latest.reported);
+                copy.version = latest.version;
+                copy.deletedAt = QDateTime::currentDateTimeUtc();
+                QString error;
+                if (!m_services.deleted->add(copy, &error)) {
+                    fail(tr("Not deleted: the local copy could not be kept: %1").arg(error), {});
+                    return;
+                }
+            }
+            if (!m_client) {
+                fail(tr("Not deleted: the connection is gone."), {});
+                return;
+            }
+            Iot::ApiCall *call = m_client->deleteThingShadow(m_thingName, m_shadowName);
+            connect(call, &Iot::ApiCall::finished, this, [this, call, fail] {
+                if (call->error().isError()) {
+                    fail(tr("Not deleted: %1").arg(call->error().userMessage()), QString::fromUtf8(call->body()));
+                    return;
+                }
+                m_messageBar->setBusy(false);
+                m_document.reset();
+                m_messageBar->showInfo(m_editor->isModified()
+                                           ? tr("Deleted; a copy is in Recently deleted. Your unsaved edit "
+                                                "is still here: saving it creates the shadow again.")
+                                           : tr("Deleted. A copy is in Recently deleted."));
+                Q_EMIT deleted(m_thingName, m_shadowName);
+            });
         });
     });
     dialog->open();
@@ -450,23 +476,34 @@ void ShadowView::showHistory()
 
 void ShadowView::closeEvent(QCloseEvent *event)
 {
+    if (m_editor->isBusy()) {
+        // Whether the save lands decides what is left to keep: wait for it.
+        m_messageBar->showInfo(tr("A save is under way: close the tab once it has finished."));
+        event->ignore();
+        return;
+    }
     if (!m_editor->isModified()) {
         event->accept();
         return;
     }
-    QMessageBox box(QMessageBox::Warning, tr("Unsaved changes"),
-                    tr("Your edit of %1 is not saved.").arg(accessibleName()), QMessageBox::Cancel,
-                    this);
-    box.setObjectName(QStringLiteral("unsavedChangesQuestion"));
-    box.setInformativeText(tr("Keep it as a draft to take it up again later, or discard it."));
-    QPushButton *keep = box.addButton(tr("&Keep as draft"), QMessageBox::AcceptRole);
-    QPushButton *discard = box.addButton(tr("&Discard"), QMessageBox::DestructiveRole);
-    box.setDefaultButton(keep);
-    box.exec();
-    if (box.clickedButton() == keep) {
-        m_editor->saveDraftNow();
-        event->accept();
-    } else if (box.clickedButton() == discard) {
+    // On the heap, so that the view going away during the question takes the box with it.
+    QPointer<QMessageBox> box = new QMessageBox(QMessageBox::Warning, tr("Unsaved changes"),
+                                                tr("Your edit of %1 is not saved.").arg(accessibleName()),
+                                                QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("unsavedChangesQuestion"));
+    box->setInformativeText(tr("Keep it as a draft to take it up again later, or discard it."));
+    QPushButton *keep = box->addButton(tr("&Keep as draft"), QMessageBox::AcceptRole);
+    QPushButton *discard = box->addButton(tr("&Discard"), QMessageBox::DestructiveRole);
+    box->setDefaultButton(keep);
+    box->exec();
+    if (!box) // the view went while the question was open
+        return;
+    const QAbstractButton *clicked = box->clickedButton();
+    delete box;
+    if (clicked == keep) {
+        // If the draft cannot be written, the tab stays, with the edit and the reason.
+        event->setAccepted(m_editor->saveDraftNow());
+    } else if (clicked == discard) {
         m_editor->discard();
         event->accept();
     } else {

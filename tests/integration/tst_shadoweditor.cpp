@@ -20,6 +20,8 @@
 #include "widgetwaits.h"
 
 #include <QApplication>
+#include <QDir>
+#include <QStandardPaths>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QMessageBox>
@@ -62,6 +64,18 @@ void typeText(JsonTextEdit *edit, const QString &text)
     QTest::keyClicks(edit, text);
 }
 
+// Shows @p view, waits for its document and opens its Edit tab.
+bool openEditor(ShadowView &view)
+{
+    if (!showActive(view, {1000, 700}))
+        return false;
+    QSignalSpy loaded(&view, &ShadowView::loadFinished);
+    if (!loaded.wait(10000))
+        return false;
+    view.edit();
+    return true;
+}
+
 // Answers the next message box with the button whose text contains @p buttonText.
 void answerMessageBox(const QString &objectName, const QString &buttonText, bool *seen)
 {
@@ -101,6 +115,9 @@ private Q_SLOTS:
     {
         Settings::applyApplicationIdentity();
         QVERIFY(m_dir.isValid());
+        // The test's HOME outlives a run: start without the drafts of the last one.
+        QVERIFY(QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+                     + QStringLiteral("/drafts")).removeRecursively());
     }
 
     // Edit desired; meanwhile another client changes the same shadow; Save gets 409, the
@@ -114,8 +131,11 @@ private Q_SLOTS:
         ShadowHistory history;
         ShadowView view(rig.data.get(), Thermostat, {}, services(&drafts, &history));
         QVERIFY(showActive(view, {1000, 700}));
+        // Nothing can be typed before there is a version to base it on.
+        QVERIFY(view.editor()->textEdit()->isReadOnly());
         QSignalSpy loaded(&view, &ShadowView::loadFinished);
         QVERIFY(loaded.wait(10000));
+        QVERIFY(!view.editor()->textEdit()->isReadOnly());
         const qint64 base = view.document()->version;
 
         QTest::keyClick(&view, Qt::Key_E, Qt::ControlModifier);
@@ -200,10 +220,7 @@ private Q_SLOTS:
         SandboxRig rig;
         QVERIFY(rig.start(SandboxRig::demo()));
         ShadowView view(rig.data.get(), Thermostat, QStringLiteral("firmware"), services(nullptr, nullptr));
-        QVERIFY(showActive(view, {1000, 700}));
-        QSignalSpy loaded(&view, &ShadowView::loadFinished);
-        QVERIFY(loaded.wait(10000));
-        view.edit();
+        QVERIFY(openEditor(view));
         typeText(view.editor()->textEdit(),
                  QStringLiteral(R"({"version": "4.2.1", "notes": "%1"})").arg(QString(9000, u'x')));
         QTRY_VERIFY(view.editor()->textEdit()->isValid());
@@ -220,16 +237,51 @@ private Q_SLOTS:
         QVERIFY(view.editor()->isModified());
     }
 
+    // The service refusing the update (503 on every attempt) leaves the edit and its draft as
+    // they were, says why in the service's words, and Retry saves once the fault is gone.
+    void failedSaveKeepsTheEdit()
+    {
+        SandboxRig rig;
+        QVERIFY(rig.start(SandboxRig::demo()));
+        QVERIFY(rig.setFaults(QByteArrayLiteral(
+            R"({"rules": [{"operations": ["UpdateThingShadow"], "kind": "status", "status": 503}]})")));
+        Settings::DraftStore drafts(m_dir.filePath(QStringLiteral("failed")));
+        ShadowView view(rig.data.get(), Thermostat, QStringLiteral("firmware"), services(&drafts, nullptr));
+        QVERIFY(openEditor(view));
+        const QString edited = QStringLiteral(R"({"version": "5.0.0"})");
+        typeText(view.editor()->textEdit(), edited);
+        QTRY_VERIFY(view.editor()->textEdit()->isValid());
+        view.editor()->save();
+        ReviewDialog *review = waitForDialog<ReviewDialog>(view.editor());
+        QVERIFY(review);
+        review->accept();
+        QTRY_VERIFY_WITH_TIMEOUT(view.editor()->statusText().startsWith(QStringLiteral("Not saved (your edit is kept): ")), 10000);
+        QVERIFY2(view.editor()->statusText().contains(QStringLiteral("503")), qPrintable(view.editor()->statusText()));
+        QCOMPARE(view.editor()->textEdit()->toPlainText(), edited);
+        QVERIFY(view.editor()->isModified());
+        QCOMPARE(drafts.drafts(QStringLiteral("test")).size(), 1);
+
+        QVERIFY(rig.setFaults({}));
+        auto *retry = view.findChild<QPushButton *>(QStringLiteral("editorRetry"));
+        QVERIFY(retry->isVisible());
+        QSignalSpy saved(view.editor(), &ShadowEditor::saved);
+        QTest::mouseClick(retry, Qt::LeftButton);
+        review = waitForDialog<ReviewDialog>(view.editor());
+        QVERIFY(review);
+        review->accept();
+        QVERIFY(saved.wait(10000));
+        QCOMPARE(serverDesired(rig, QStringLiteral("firmware")).value(QLatin1String("version")).toString(),
+                 QStringLiteral("5.0.0"));
+        QCOMPARE(drafts.drafts(QStringLiteral("test")).size(), 0);
+    }
+
     // Invalid JSON disables Save and says where the error is.
     void invalidJsonDisablesSave()
     {
         SandboxRig rig;
         QVERIFY(rig.start(SandboxRig::demo()));
         ShadowView view(rig.data.get(), Thermostat, QStringLiteral("firmware"), services(nullptr, nullptr));
-        QVERIFY(showActive(view, {1000, 700}));
-        QSignalSpy loaded(&view, &ShadowView::loadFinished);
-        QVERIFY(loaded.wait(10000));
-        view.edit();
+        QVERIFY(openEditor(view));
         auto *save = view.findChild<QPushButton *>(QStringLiteral("shadowEditorSave"));
         QVERIFY(save->isEnabled());
         typeText(view.editor()->textEdit(), QStringLiteral(R"({"version": "4.2.1" "x": 1})"));
