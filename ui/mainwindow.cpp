@@ -80,7 +80,7 @@ MainWindow::MainWindow(QWidget *parent)
     restore->setAccessibleName(tr("Restore the unsaved edits"));
     restore->setAccessibleDescription(tr("Opens each shadow with its unsaved edit"));
     connect(restore, &QPushButton::clicked, this, &MainWindow::restoreDrafts);
-    auto *discard = new QPushButton(tr("&Discard…"), m_draftsOffer);
+    auto *discard = new QPushButton(tr("Disc&ard…"), m_draftsOffer);
     discard->setObjectName(QStringLiteral("draftsDiscard"));
     discard->setAccessibleName(tr("Discard the unsaved edits"));
     discard->setAccessibleDescription(tr("Asks first"));
