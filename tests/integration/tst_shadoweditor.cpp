@@ -6,6 +6,8 @@
 // read-only session cannot save; a tab with unsaved changes asks before it closes; and an
 // edit autosaved as a draft comes back in a new window after a "crash".
 #include "conflictdialog.h"
+#include "diffview.h"
+#include "historydialog.h"
 #include "jsontextedit.h"
 #include "mainwindow.h"
 #include "reviewdialog.h"
@@ -20,6 +22,7 @@
 #include "widgetwaits.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QStandardPaths>
 #include <QJsonDocument>
@@ -211,6 +214,20 @@ private Q_SLOTS:
         // Every version seen was recorded: the base, theirs, and (after the refresh) ours.
         QTRY_COMPARE(history.versions(Thermostat, {}).size(), 3);
         QCOMPARE(rig.operations().count(QStringLiteral("UpdateThingShadow")), 3);
+
+        // Any two of them can be diffed: the dialog opens on the newest two.
+        view.showHistory();
+        auto *versions = waitForDialog<HistoryDialog>(&view);
+        QVERIFY(versions);
+        auto *from = versions->findChild<QComboBox *>(QStringLiteral("historyFrom"));
+        QCOMPARE(from->count(), 3);
+        QCOMPARE(from->currentIndex(), 1);
+        auto *diff = versions->findChild<DiffView *>(QStringLiteral("historyDiff"));
+        const int newestTwo = diff->changedRowCount();
+        QVERIFY(newestTwo > 0);
+        from->setCurrentIndex(0);
+        QVERIFY(diff->changedRowCount() > newestTwo);
+        versions->reject();
     }
 
     // An update that would take the shadow over 8 KB is refused in the review, in plain
