@@ -107,7 +107,8 @@ std::optional<QString> checkJson(const QString &text)
     const QJsonDocument document = QJsonDocument::fromJson(wrapped, &error);
     if (error.error != QJsonParseError::NoError) {
         const qsizetype byteOffset = std::clamp<qsizetype>(error.offset - 1, 0, utf8.size());
-        const auto [line, column] = lineAndColumn(text, QString::fromUtf8(utf8.left(byteOffset)).size());
+        const auto [line, column]
+            = lineAndColumn(text, QString::fromUtf8(utf8.left(byteOffset)).size());
         return tr("Invalid JSON at line %1, column %2: %3")
             .arg(line)
             .arg(column)
@@ -268,10 +269,10 @@ QJsonObject Draft::toJson() const
 std::optional<Draft> Draft::fromJson(const QJsonObject &json)
 {
     const auto field = [&json](const char *key) { return json.value(QLatin1String(key)); };
-    const auto isStringOrAbsent = [&field](const char *key) {
-        return field(key).isString() || field(key).isUndefined();
-    };
-    for (const char *key : { "topic", "payload", "contentType", "responseTopic", "correlationData" }) {
+    const auto isStringOrAbsent
+        = [&field](const char *key) { return field(key).isString() || field(key).isUndefined(); };
+    for (const char *key :
+         { "topic", "payload", "contentType", "responseTopic", "correlationData" }) {
         if (!isStringOrAbsent(key))
             return std::nullopt;
     }
@@ -282,10 +283,10 @@ std::optional<Draft> Draft::fromJson(const QJsonObject &json)
     draft.responseTopic = field("responseTopic").toString();
     draft.correlationData = field("correlationData").toString();
 
-    const std::optional<PayloadMode> mode =
-        payloadModeFromKey(field("mode").toString(payloadModeKey(draft.mode)));
-    const std::optional<Iot::PayloadFormat> format =
-        valueOf(FormatKeys, field("payloadFormat").toString(keyOf(FormatKeys, draft.payloadFormat)));
+    const std::optional<PayloadMode> mode
+        = payloadModeFromKey(field("mode").toString(payloadModeKey(draft.mode)));
+    const std::optional<Iot::PayloadFormat> format = valueOf(
+        FormatKeys, field("payloadFormat").toString(keyOf(FormatKeys, draft.payloadFormat)));
     const std::optional<BytesEncoding> encoding = valueOf(
         EncodingKeys,
         field("correlationEncoding").toString(keyOf(EncodingKeys, draft.correlationEncoding)));
@@ -366,8 +367,9 @@ std::variant<Iot::PublishRequest, QList<Problem>> buildRequest(const Draft &draf
     } else {
         request.payload = std::get<QByteArray>(std::move(payload));
         if (request.payload.size() > MaxPayloadBytes) {
-            problems.append({ QStringLiteral("payload"),
-                              tr("The payload is too large: %1").arg(sizeMessage(request.payload.size())) });
+            problems.append(
+                { QStringLiteral("payload"),
+                  tr("The payload is too large: %1").arg(sizeMessage(request.payload.size())) });
         }
     }
 
@@ -382,30 +384,31 @@ std::variant<Iot::PublishRequest, QList<Problem>> buildRequest(const Draft &draf
 
     if (!draft.responseTopic.isEmpty()) {
         if (const auto error = Shadow::validatePublishTopic(draft.responseTopic, false)) {
-            problems.append({ QStringLiteral("responseTopic"),
-                              tr("Response topic: %1").arg(error->message) });
+            problems.append(
+                { QStringLiteral("responseTopic"), tr("Response topic: %1").arg(error->message) });
         }
     }
     request.responseTopic = draft.responseTopic;
 
-    std::variant<QByteArray, QString> correlation =
-        decode(draft.correlationData, draft.correlationEncoding);
+    std::variant<QByteArray, QString> correlation
+        = decode(draft.correlationData, draft.correlationEncoding);
     if (const QString *error = std::get_if<QString>(&correlation))
-        problems.append({ QStringLiteral("correlationData"), tr("Correlation data: %1").arg(*error) });
+        problems.append(
+            { QStringLiteral("correlationData"), tr("Correlation data: %1").arg(*error) });
     else
         request.correlationData = std::get<QByteArray>(std::move(correlation));
 
     if (draft.messageExpiry && *draft.messageExpiry < 0) {
-        problems.append({ QStringLiteral("messageExpiry"),
-                          tr("Message expiry must be 0 seconds or more, not %1")
-                              .arg(*draft.messageExpiry) });
+        problems.append(
+            { QStringLiteral("messageExpiry"),
+              tr("Message expiry must be 0 seconds or more, not %1").arg(*draft.messageExpiry) });
     }
     request.messageExpiry = draft.messageExpiry;
 
     for (qsizetype i = 0; i < draft.userProperties.size(); ++i) {
         if (draft.userProperties.at(i).key.isEmpty()) {
-            problems.append({ QStringLiteral("userProperties"),
-                              tr("User property %1 has no key").arg(i + 1) });
+            problems.append(
+                { QStringLiteral("userProperties"), tr("User property %1 has no key").arg(i + 1) });
         }
     }
     request.userProperties = draft.userProperties;

@@ -35,10 +35,10 @@ PublishHistory::PublishHistory(QString directory, QObject *parent)
     const QJsonArray entries = json->value(EntriesKey).toArray();
     for (const QJsonValue &value : entries) {
         const QJsonObject object = value.toObject();
-        std::optional<Publish::Draft> draft =
-            Publish::Draft::fromJson(object.value(QLatin1String("draft")).toObject());
-        const QDateTime sentAt =
-            JsonFileStore::timeFromJson(object.value(QLatin1String("sentAt")).toString());
+        std::optional<Publish::Draft> draft
+            = Publish::Draft::fromJson(object.value(QLatin1String("draft")).toObject());
+        const QDateTime sentAt
+            = JsonFileStore::timeFromJson(object.value(QLatin1String("sentAt")).toString());
         if (!draft || !sentAt.isValid()) {
             qWarning("Skipping an entry of %s that does not parse", qUtf8Printable(path));
             continue;
@@ -84,8 +84,9 @@ void PublishHistory::write() const
 {
     QJsonArray entries;
     for (const Entry &entry : m_entries) {
-        entries.append(QJsonObject { { QStringLiteral("sentAt"), JsonFileStore::timeToJson(entry.sentAt) },
-                                     { QStringLiteral("draft"), entry.draft.toJson() } });
+        entries.append(
+            QJsonObject { { QStringLiteral("sentAt"), JsonFileStore::timeToJson(entry.sentAt) },
+                          { QStringLiteral("draft"), entry.draft.toJson() } });
     }
     const QJsonObject json { { FormatKey, FormatVersion }, { EntriesKey, entries } };
     QString error;

@@ -43,7 +43,8 @@ public:
      * Puts @p draft first (the oldest beyond MaxEntries go) and writes the file; a failed write
      * is logged with qWarning and the entry is kept for this session. Emits changed().
      */
-    void add(const Publish::Draft &draft, const QDateTime &sentAt = QDateTime::currentDateTimeUtc());
+    void add(const Publish::Draft &draft,
+             const QDateTime &sentAt = QDateTime::currentDateTimeUtc());
     /** Forgets every entry (and writes the empty history); emits changed(). */
     void clear();
     /** Distinct topics, most recent first. */

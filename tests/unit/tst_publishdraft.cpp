@@ -107,8 +107,9 @@ private Q_SLOTS:
             QCOMPARE(Publish::payloadModeFromKey(keys.constLast()), mode);
         }
         QCOMPARE(keys,
-                 QStringList({ QStringLiteral("json"), QStringLiteral("text"), QStringLiteral("base64"),
-                               QStringLiteral("hex"), QStringLiteral("file"), QStringLiteral("empty") }));
+                 QStringList({ QStringLiteral("json"), QStringLiteral("text"),
+                               QStringLiteral("base64"), QStringLiteral("hex"),
+                               QStringLiteral("file"), QStringLiteral("empty") }));
         QCOMPARE(Publish::payloadModeFromKey(QStringLiteral("JSON")), std::nullopt);
         QCOMPARE(Publish::payloadModeFromKey(QString()), std::nullopt);
     }
@@ -121,16 +122,16 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("bytes");
         QTest::addColumn<QString>("problem"); // empty: the bytes are made
 
-        const auto ok = [](const char *name, PayloadMode mode, const QString &text,
-                           const QByteArray &bytes) {
-            QTest::newRow(name) << mode << text << bytes << QString();
-        };
-        const auto bad = [](const char *name, PayloadMode mode, const QString &text,
-                            const QString &problem) {
-            QTest::newRow(name) << mode << text << QByteArray() << problem;
-        };
-        ok("json object as typed", PayloadMode::Json, QStringLiteral("{ \"b\": 1,\n  \"a\": 2.50 }"),
-           "{ \"b\": 1,\n  \"a\": 2.50 }");
+        const auto ok
+            = [](const char *name, PayloadMode mode, const QString &text, const QByteArray &bytes) {
+                  QTest::newRow(name) << mode << text << bytes << QString();
+              };
+        const auto bad
+            = [](const char *name, PayloadMode mode, const QString &text, const QString &problem) {
+                  QTest::newRow(name) << mode << text << QByteArray() << problem;
+              };
+        ok("json object as typed", PayloadMode::Json,
+           QStringLiteral("{ \"b\": 1,\n  \"a\": 2.50 }"), "{ \"b\": 1,\n  \"a\": 2.50 }");
         ok("json unicode", PayloadMode::Json, QStringLiteral("{\"t\":\"é😀\"}"),
            QStringLiteral("{\"t\":\"é😀\"}").toUtf8());
         ok("json array", PayloadMode::Json, QStringLiteral("[1, \"x\", null]"), "[1, \"x\", null]");
@@ -141,7 +142,8 @@ private Q_SLOTS:
         bad("json empty", PayloadMode::Json, QStringLiteral("  \n"),
             QStringLiteral("The JSON payload is empty; choose Empty to send no payload."));
         bad("json trailing comma", PayloadMode::Json, QStringLiteral("{\n  \"a\": 1,\n}"),
-            QStringLiteral("Invalid JSON at line 3, column 1: Trailing comma after the last member"));
+            QStringLiteral(
+                "Invalid JSON at line 3, column 1: Trailing comma after the last member"));
         bad("json duplicate member", PayloadMode::Json, QStringLiteral("{\"a\": 1, \"a\": 2}"),
             QStringLiteral("Invalid JSON at line 1, column 10: Duplicate member name \"a\""));
         bad("json unclosed array", PayloadMode::Json, QStringLiteral("[1,\n 2"),
@@ -176,18 +178,21 @@ private Q_SLOTS:
         ok("hex", PayloadMode::Hex, QStringLiteral("48656c6C6f"), "Hello");
         ok("hex pairs", PayloadMode::Hex, QStringLiteral("48 65\n6c\t6c 6f"), "Hello");
         ok("hex 0x each", PayloadMode::Hex, QStringLiteral("0x48 0X65 0x6c6c6f"), "Hello");
-        ok("hex every byte", PayloadMode::Hex, QString::fromLatin1(allBytes().toHex(' ')), allBytes());
+        ok("hex every byte", PayloadMode::Hex, QString::fromLatin1(allBytes().toHex(' ')),
+           allBytes());
         ok("hex nothing", PayloadMode::Hex, QStringLiteral("  "), QByteArray());
         bad("hex bad digit", PayloadMode::Hex, QStringLiteral("48 6g"),
             QStringLiteral("Invalid hex at position 5: 'g' is not a hex digit"));
         bad("hex bad digit after 0x", PayloadMode::Hex, QStringLiteral("0x4z"),
             QStringLiteral("Invalid hex at position 4: 'z' is not a hex digit"));
         bad("hex odd", PayloadMode::Hex, QStringLiteral("48 656"),
-            QStringLiteral("Invalid hex at position 4: \"656\" has an odd number of digits (3); each "
-                           "byte is two digits"));
+            QStringLiteral(
+                "Invalid hex at position 4: \"656\" has an odd number of digits (3); each "
+                "byte is two digits"));
         bad("hex lone 0x digit", PayloadMode::Hex, QStringLiteral("0x1 0x2"),
-            QStringLiteral("Invalid hex at position 1: \"0x1\" has an odd number of digits (1); each "
-                           "byte is two digits"));
+            QStringLiteral(
+                "Invalid hex at position 1: \"0x1\" has an odd number of digits (1); each "
+                "byte is two digits"));
         ok("empty ignores text", PayloadMode::Empty, QStringLiteral("anything"), QByteArray());
     }
 
@@ -236,8 +241,9 @@ private Q_SLOTS:
 
         const auto none = Publish::payloadBytes(draftOf(PayloadMode::File, QString()));
         QVERIFY(std::holds_alternative<Problem>(none));
-        QCOMPARE(std::get<Problem>(none),
-                 (Problem { QStringLiteral("payload"), QStringLiteral("No file chosen to send.") }));
+        QCOMPARE(
+            std::get<Problem>(none),
+            (Problem { QStringLiteral("payload"), QStringLiteral("No file chosen to send.") }));
 
         const QString large = dir.filePath(QStringLiteral("large.bin"));
         QFile largeFile(large);
@@ -270,9 +276,11 @@ private Q_SLOTS:
         QTest::newRow("json one over")
             << PayloadMode::Json << u'"' + QString(max - 1, u'a') + u'"' << limit;
         QTest::newRow("hex at the limit")
-            << PayloadMode::Hex << QString::fromLatin1(QByteArray(max, '\x7f').toHex()) << QString();
+            << PayloadMode::Hex << QString::fromLatin1(QByteArray(max, '\x7f').toHex())
+            << QString();
         QTest::newRow("hex one over")
-            << PayloadMode::Hex << QString::fromLatin1(QByteArray(max + 1, '\x7f').toHex()) << limit;
+            << PayloadMode::Hex << QString::fromLatin1(QByteArray(max + 1, '\x7f').toHex())
+            << limit;
         QTest::newRow("base64 one over")
             << PayloadMode::Base64 << QString::fromLatin1(QByteArray(max + 1, '\0').toBase64())
             << limit;
@@ -287,7 +295,8 @@ private Q_SLOTS:
         if (problem.isEmpty()) {
             QVERIFY2(std::holds_alternative<Iot::PublishRequest>(result),
                      qPrintable(problemMessages(result).join(u'\n')));
-            QCOMPARE(std::get<Iot::PublishRequest>(result).payload.size(), Publish::MaxPayloadBytes);
+            QCOMPARE(std::get<Iot::PublishRequest>(result).payload.size(),
+                     Publish::MaxPayloadBytes);
         } else {
             QCOMPARE(problemFields(result), QStringList(QStringLiteral("payload")));
             QCOMPARE(problemMessages(result), QStringList(problem));
@@ -302,7 +311,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("problem");
         QTest::newRow("plain") << QStringLiteral("a/b/c") << true << QString();
         QTest::newRow("unicode") << QStringLiteral("häuser/温度/😀") << true << QString();
-        QTest::newRow("empty") << QString() << false << QStringLiteral("Topic: Topic must not be empty");
+        QTest::newRow("empty") << QString() << false
+                               << QStringLiteral("Topic: Topic must not be empty");
         QTest::newRow("plus") << QStringLiteral("a/+/c") << false
                               << QStringLiteral("Topic: Topic must not contain the wildcard "
                                                 "characters + or #");
@@ -317,13 +327,15 @@ private Q_SLOTS:
             << QString(129, u'é') << false
             << QStringLiteral("Topic: Topic exceeds the maximum length of 256 bytes");
         QTest::newRow("7 slashes") << QStringLiteral("1/2/3/4/5/6/7/8") << false << QString();
-        QTest::newRow("8 slashes") << QStringLiteral("1/2/3/4/5/6/7/8/9") << false
-                                   << QStringLiteral("Topic: Topic has more than 7 forward slashes");
-        QTest::newRow("shadow update") << QStringLiteral("$aws/things/t1/shadow/update") << false
-                                       << QString();
+        QTest::newRow("8 slashes")
+            << QStringLiteral("1/2/3/4/5/6/7/8/9") << false
+            << QStringLiteral("Topic: Topic has more than 7 forward slashes");
+        QTest::newRow("shadow update")
+            << QStringLiteral("$aws/things/t1/shadow/update") << false << QString();
         QTest::newRow("named shadow get")
             << QStringLiteral("$aws/things/t1/shadow/name/cfg/get") << false << QString();
-        QTest::newRow("basic ingest") << QStringLiteral("$aws/rules/myRule/a/b") << false << QString();
+        QTest::newRow("basic ingest")
+            << QStringLiteral("$aws/rules/myRule/a/b") << false << QString();
         QTest::newRow("reserved") << QStringLiteral("$aws/events/presence/connected/c1") << false
                                   << QStringLiteral("Topic: Publishing to reserved topic "
                                                     "'$aws/events/presence/connected/c1' is not "
@@ -364,19 +376,20 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("bytes");
         QTest::addColumn<QString>("problem");
         QTest::newRow("none") << BytesEncoding::Text << QString() << QByteArray() << QString();
-        QTest::newRow("text") << BytesEncoding::Text << QStringLiteral("req-é") << QByteArray("req-\xc3\xa9")
-                              << QString();
-        QTest::newRow("hex") << BytesEncoding::Hex << QStringLiteral("0x00ff 10") << QByteArray("\x00\xff\x10", 3)
-                             << QString();
+        QTest::newRow("text") << BytesEncoding::Text << QStringLiteral("req-é")
+                              << QByteArray("req-\xc3\xa9") << QString();
+        QTest::newRow("hex") << BytesEncoding::Hex << QStringLiteral("0x00ff 10")
+                             << QByteArray("\x00\xff\x10", 3) << QString();
         QTest::newRow("base64") << BytesEncoding::Base64 << QStringLiteral("AP8Q")
                                 << QByteArray("\x00\xff\x10", 3) << QString();
         QTest::newRow("bad hex") << BytesEncoding::Hex << QStringLiteral("abc") << QByteArray()
                                  << QStringLiteral("Correlation data: Invalid hex at position 1: "
                                                    "\"abc\" has an odd number of digits (3); each "
                                                    "byte is two digits");
-        QTest::newRow("bad base64") << BytesEncoding::Base64 << QStringLiteral("AP8Q!") << QByteArray()
-                                    << QStringLiteral("Correlation data: Invalid base64 at position "
-                                                      "5: '!' is not a base64 character");
+        QTest::newRow("bad base64")
+            << BytesEncoding::Base64 << QStringLiteral("AP8Q!") << QByteArray()
+            << QStringLiteral("Correlation data: Invalid base64 at position "
+                              "5: '!' is not a base64 character");
     }
 
     void correlationData()
@@ -411,10 +424,11 @@ private Q_SLOTS:
         draft.userProperties = { { QStringLiteral("ok"), QStringLiteral("1") },
                                  { QString(), QStringLiteral("value") } };
         const auto result = Publish::buildRequest(draft);
-        QCOMPARE(problemFields(result),
-                 QStringList({ QStringLiteral("topic"), QStringLiteral("payload"), QStringLiteral("qos"),
-                               QStringLiteral("responseTopic"), QStringLiteral("correlationData"),
-                               QStringLiteral("messageExpiry"), QStringLiteral("userProperties") }));
+        QCOMPARE(
+            problemFields(result),
+            QStringList({ QStringLiteral("topic"), QStringLiteral("payload"), QStringLiteral("qos"),
+                          QStringLiteral("responseTopic"), QStringLiteral("correlationData"),
+                          QStringLiteral("messageExpiry"), QStringLiteral("userProperties") }));
         QCOMPARE(problemMessages(result).mid(2),
                  QStringList({ QStringLiteral("QoS 2 is not supported: AWS IoT accepts 0 or 1"),
                                QStringLiteral("Response topic: Topic must not contain the wildcard "
@@ -457,21 +471,23 @@ private Q_SLOTS:
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("expected");
         QTest::addColumn<QStringList>("unknown");
-        QTest::newRow("none") << QStringLiteral("plain $thing {thing}") << QStringLiteral("plain $thing {thing}")
-                              << QStringList();
-        QTest::newRow("thing") << QStringLiteral("d/${thing}/t") << QStringLiteral("d/pump:7/t") << QStringList();
+        QTest::newRow("none") << QStringLiteral("plain $thing {thing}")
+                              << QStringLiteral("plain $thing {thing}") << QStringList();
+        QTest::newRow("thing") << QStringLiteral("d/${thing}/t") << QStringLiteral("d/pump:7/t")
+                               << QStringList();
         QTest::newRow("timestamp") << QStringLiteral("{\"ts\": ${timestamp}}")
                                    << QStringLiteral("{\"ts\": 1795860000123}") << QStringList();
         QTest::newRow("iso8601") << QStringLiteral("${iso8601}")
                                  << QStringLiteral("2026-11-28T10:00:00.123Z") << QStringList();
-        QTest::newRow("repeated") << QStringLiteral("${thing}${thing}") << QStringLiteral("pump:7pump:7")
-                                  << QStringList();
+        QTest::newRow("repeated") << QStringLiteral("${thing}${thing}")
+                                  << QStringLiteral("pump:7pump:7") << QStringList();
         QTest::newRow("unknown") << QStringLiteral("${Thing} ${foo} ${thing} ${foo} ${bar_2}")
                                  << QStringLiteral("${Thing} ${foo} pump:7 ${foo} ${bar_2}")
-                                 << QStringList({ QStringLiteral("${Thing}"), QStringLiteral("${foo}"),
+                                 << QStringList({ QStringLiteral("${Thing}"),
+                                                  QStringLiteral("${foo}"),
                                                   QStringLiteral("${bar_2}") });
-        QTest::newRow("not a name") << QStringLiteral("${} ${a b} ${thing") << QStringLiteral("${} ${a b} ${thing")
-                                    << QStringList();
+        QTest::newRow("not a name") << QStringLiteral("${} ${a b} ${thing")
+                                    << QStringLiteral("${} ${a b} ${thing") << QStringList();
     }
 
     void variables()
@@ -495,7 +511,8 @@ private Q_SLOTS:
         QCOMPARE(Publish::expandVariables(QStringLiteral("${iso8601}"), QString(), offset),
                  QStringLiteral("2026-11-28T10:00:00.123Z"));
 
-        const QString uuids = Publish::expandVariables(QStringLiteral("${uuid} ${uuid}"), QString(), utc);
+        const QString uuids
+            = Publish::expandVariables(QStringLiteral("${uuid} ${uuid}"), QString(), utc);
         const QStringList parts = uuids.split(u' ');
         QCOMPARE(parts.size(), 2);
         static const QRegularExpression uuid(QRegularExpression::anchoredPattern(
@@ -528,7 +545,8 @@ private Q_SLOTS:
 
         draft.mode = PayloadMode::File;
         draft.payloadText = QStringLiteral("/data/${thing}.bin");
-        QCOMPARE(Publish::expanded(draft, QStringLiteral("t1"), now).payloadText, draft.payloadText);
+        QCOMPARE(Publish::expanded(draft, QStringLiteral("t1"), now).payloadText,
+                 draft.payloadText);
     }
 
     // toJson/fromJson round-trip any draft; a member of the wrong type or an unknown key fails.
@@ -556,17 +574,21 @@ private Q_SLOTS:
         QTest::addColumn<QString>("key");
         QTest::addColumn<QJsonValue>("value");
         QTest::newRow("mode") << QStringLiteral("mode") << QJsonValue(QStringLiteral("binary"));
-        QTest::newRow("payload format") << QStringLiteral("payloadFormat") << QJsonValue(QStringLiteral("x"));
-        QTest::newRow("encoding") << QStringLiteral("correlationEncoding") << QJsonValue(QStringLiteral("b32"));
+        QTest::newRow("payload format")
+            << QStringLiteral("payloadFormat") << QJsonValue(QStringLiteral("x"));
+        QTest::newRow("encoding") << QStringLiteral("correlationEncoding")
+                                  << QJsonValue(QStringLiteral("b32"));
         QTest::newRow("topic") << QStringLiteral("topic") << QJsonValue(7);
         QTest::newRow("qos") << QStringLiteral("qos") << QJsonValue(QStringLiteral("1"));
         QTest::newRow("retain") << QStringLiteral("retain") << QJsonValue(1);
-        QTest::newRow("expiry") << QStringLiteral("messageExpiry") << QJsonValue(QStringLiteral("60"));
-        QTest::newRow("properties") << QStringLiteral("userProperties") << QJsonValue(QJsonObject());
-        QTest::newRow("property")
-            << QStringLiteral("userProperties")
-            << QJsonValue(QJsonArray { QJsonObject { { QStringLiteral("key"), 1 },
-                                                     { QStringLiteral("value"), QString() } } });
+        QTest::newRow("expiry") << QStringLiteral("messageExpiry")
+                                << QJsonValue(QStringLiteral("60"));
+        QTest::newRow("properties")
+            << QStringLiteral("userProperties") << QJsonValue(QJsonObject());
+        QTest::newRow("property") << QStringLiteral("userProperties")
+                                  << QJsonValue(QJsonArray {
+                                         QJsonObject { { QStringLiteral("key"), 1 },
+                                                       { QStringLiteral("value"), QString() } } });
     }
 
     void jsonRejects()

@@ -94,14 +94,15 @@ private Q_SLOTS:
         file.mode = PayloadMode::File;
         history.add(file, at(3));
         QCOMPARE(changed.size(), 3);
-        const QList<PublishHistory::Entry> expected {
-            { file, at(3) }, { richDraft(), at(2) }, { draft(QStringLiteral("a")), at(1) }
-        };
+        const QList<PublishHistory::Entry> expected { { file, at(3) },
+                                                      { richDraft(), at(2) },
+                                                      { draft(QStringLiteral("a")), at(1) } };
         QCOMPARE(history.entries(), expected);
 
         PublishHistory reopened(dir.path());
         QCOMPARE(reopened.entries(), expected);
-        QCOMPARE(reopened.entries().constFirst().draft.payloadText, QStringLiteral("/tmp/blob.bin"));
+        QCOMPARE(reopened.entries().constFirst().draft.payloadText,
+                 QStringLiteral("/tmp/blob.bin"));
     }
 
     // At most MaxEntries: the oldest go, in memory and on disk.
@@ -144,7 +145,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("history.json"));
         QVERIFY(writeFile(path, "not json"));
-        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("^Skipping .*history.json")));
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("^Skipping .*history.json")));
         PublishHistory history(dir.path());
         QVERIFY(history.entries().isEmpty());
         QFile file(path);
@@ -163,8 +165,9 @@ private Q_SLOTS:
         QVERIFY(templates.save(QStringLiteral("beta"), draft(QStringLiteral("b")), &error));
         QVERIFY(templates.save(QStringLiteral("Alpha"), richDraft(), &error));
         QVERIFY(templates.save(QStringLiteral(" gamma "), draft(QStringLiteral("g")), &error));
-        QCOMPARE(templates.names(), QStringList({ QStringLiteral("Alpha"), QStringLiteral("beta"),
-                                                  QStringLiteral("gamma") }));
+        QCOMPARE(templates.names(),
+                 QStringList(
+                     { QStringLiteral("Alpha"), QStringLiteral("beta"), QStringLiteral("gamma") }));
         QCOMPARE(templates.get(QStringLiteral("Alpha")), richDraft());
         QCOMPARE(templates.get(QStringLiteral("alpha")), std::nullopt);
 
@@ -180,7 +183,8 @@ private Q_SLOTS:
         templates.remove(QStringLiteral("gamma"));
         templates.remove(QStringLiteral("no such template"));
         QCOMPARE(changed.size(), 5);
-        QCOMPARE(templates.names(), QStringList({ QStringLiteral("Alpha"), QStringLiteral("beta") }));
+        QCOMPARE(templates.names(),
+                 QStringList({ QStringLiteral("Alpha"), QStringLiteral("beta") }));
 
         PublishTemplates reopened(dir.path());
         QCOMPARE(reopened.names(), templates.names());
@@ -205,7 +209,11 @@ private Q_SLOTS:
         const QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
         QCOMPARE(json.value(QLatin1String("shadowscopeTemplates")).toInt(), 1);
         QCOMPARE(json.value(QLatin1String("templates")).toArray().size(), 2);
-        QCOMPARE(json.value(QLatin1String("templates")).toArray().at(1).toObject().value(QLatin1String("name")),
+        QCOMPARE(json.value(QLatin1String("templates"))
+                     .toArray()
+                     .at(1)
+                     .toObject()
+                     .value(QLatin1String("name")),
                  QStringLiteral("rich"));
 
         PublishTemplates target(dir.filePath(QStringLiteral("b")));
@@ -214,8 +222,9 @@ private Q_SLOTS:
         QSignalSpy changed(&target, &PublishTemplates::changed);
         QCOMPARE(target.importFrom(path, &error), 2);
         QCOMPARE(changed.size(), 1);
-        QCOMPARE(target.names(), QStringList({ QStringLiteral("mine"), QStringLiteral("plain"),
-                                               QStringLiteral("rich") }));
+        QCOMPARE(target.names(),
+                 QStringList(
+                     { QStringLiteral("mine"), QStringLiteral("plain"), QStringLiteral("rich") }));
         QCOMPARE(target.get(QStringLiteral("rich")), richDraft());
         QCOMPARE(target.get(QStringLiteral("plain")), draft(QStringLiteral("p")));
         QCOMPARE(PublishTemplates(dir.filePath(QStringLiteral("b"))).names(), target.names());
@@ -235,21 +244,23 @@ private Q_SLOTS:
                                << QStringLiteral(": It is not a Shadowscope templates file.");
         QTest::newRow("other format")
             << QByteArray("{\"templates\": []}")
-            << QStringLiteral(": It is not a Shadowscope templates file (\"shadowscopeTemplates\": 1 "
-                              "and a \"templates\" array are missing).");
+            << QStringLiteral(
+                   ": It is not a Shadowscope templates file (\"shadowscopeTemplates\": 1 "
+                   "and a \"templates\" array are missing).");
         QTest::newRow("newer format")
             << QByteArray("{\"shadowscopeTemplates\": 2, \"templates\": []}")
-            << QStringLiteral(": It is not a Shadowscope templates file (\"shadowscopeTemplates\": 1 "
-                              "and a \"templates\" array are missing).");
-        QTest::newRow("no name")
-            << templatesFile({ namedTemplate(QStringLiteral("good"), richDraft()),
-                               draft(QStringLiteral("x")).toJson() })
-            << QStringLiteral(": Template 2 does not parse.");
+            << QStringLiteral(
+                   ": It is not a Shadowscope templates file (\"shadowscopeTemplates\": 1 "
+                   "and a \"templates\" array are missing).");
+        QTest::newRow("no name") << templatesFile(
+            { namedTemplate(QStringLiteral("good"), richDraft()),
+              draft(QStringLiteral("x")).toJson() })
+                                 << QStringLiteral(": Template 2 does not parse.");
         QJsonObject badMode = namedTemplate(QStringLiteral("bad mode"), richDraft());
         badMode.insert(QStringLiteral("mode"), QStringLiteral("morse"));
-        QTest::newRow("bad mode")
-            << templatesFile({ namedTemplate(QStringLiteral("good"), richDraft()), badMode })
-            << QStringLiteral(": Template 2 (\"bad mode\") does not parse.");
+        QTest::newRow("bad mode") << templatesFile(
+            { namedTemplate(QStringLiteral("good"), richDraft()), badMode })
+                                  << QStringLiteral(": Template 2 (\"bad mode\") does not parse.");
         QTest::newRow("not an object")
             << templatesFile({ 3 }) << QStringLiteral(": Template 1 does not parse.");
     }
@@ -269,7 +280,8 @@ private Q_SLOTS:
         QCOMPARE(message, path + error);
         QCOMPARE(changed.size(), 0);
         QCOMPARE(templates.names(), QStringList(QStringLiteral("keep")));
-        QCOMPARE(PublishTemplates(dir.filePath(QStringLiteral("store"))).names(), templates.names());
+        QCOMPARE(PublishTemplates(dir.filePath(QStringLiteral("store"))).names(),
+                 templates.names());
     }
 
     void importMissingFile()
