@@ -271,8 +271,8 @@ std::optional<Draft> Draft::fromJson(const QJsonObject &json)
     const auto field = [&json](const char *key) { return json.value(QLatin1String(key)); };
     const auto isStringOrAbsent
         = [&field](const char *key) { return field(key).isString() || field(key).isUndefined(); };
-    for (const char *key :
-         { "topic", "payload", "contentType", "responseTopic", "correlationData" }) {
+    for (const char *key : { "topic", "payload", "contentType", "responseTopic", "correlationData",
+                             "mode", "payloadFormat", "correlationEncoding" }) {
         if (!isStringOrAbsent(key))
             return std::nullopt;
     }

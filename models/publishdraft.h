@@ -53,7 +53,8 @@ struct Draft
 
     /** Every member under its own name; enums as keys ("json", "hex", "utf8Data"…). */
     QJsonObject toJson() const;
-    /** The inverse of toJson(); nullopt when a member has the wrong type or an unknown key. */
+    /** The inverse of toJson() (absent members keep their defaults); nullopt when a member has
+     *  the wrong type or an unknown key. */
     static std::optional<Draft> fromJson(const QJsonObject &json);
 };
 

@@ -579,6 +579,7 @@ private Q_SLOTS:
         QTest::newRow("encoding") << QStringLiteral("correlationEncoding")
                                   << QJsonValue(QStringLiteral("b32"));
         QTest::newRow("topic") << QStringLiteral("topic") << QJsonValue(7);
+        QTest::newRow("mode not a string") << QStringLiteral("mode") << QJsonValue(1);
         QTest::newRow("qos") << QStringLiteral("qos") << QJsonValue(QStringLiteral("1"));
         QTest::newRow("retain") << QStringLiteral("retain") << QJsonValue(1);
         QTest::newRow("expiry") << QStringLiteral("messageExpiry")
