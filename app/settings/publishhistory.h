@@ -23,7 +23,7 @@ class PublishHistory final : public QObject
 public:
     static constexpr int MaxEntries = 100;
 
-    /** One message sent: the draft as it was sent (variables expanded) and when. */
+    /** One message sent: the draft given to add() (the caller chooses expanded or not) and when. */
     struct Entry
     {
         Publish::Draft draft;
