@@ -110,7 +110,7 @@ PublishComposer::PublishComposer(Iot::IotDataClient *client, QWidget *parent)
     , m_userProperties(new UserPropertiesModel(this))
     , m_userPropertiesView(new QTableView(this))
     , m_addProperty(new QPushButton(tr("&Add property"), this))
-    , m_removeProperty(new QPushButton(tr("Remo&ve property"), this))
+    , m_removeProperty(new QPushButton(tr("Remove propert&y"), this))
     , m_send(new QPushButton(tr("&Send"), this))
     , m_readOnlyNote(new QLabel(this))
     , m_status(new MessageBar(
@@ -244,7 +244,8 @@ PublishComposer::PublishComposer(Iot::IotDataClient *client, QWidget *parent)
     m_addProperty->setAccessibleDescription(tr("Appends a row and starts editing its name"));
     m_removeProperty->setObjectName(QStringLiteral("publishRemoveProperty"));
     m_removeProperty->setAccessibleName(tr("Remove the selected user properties"));
-    m_removeProperty->setAccessibleDescription(tr("Removes the selected rows of the table"));
+    m_removeProperty->setAccessibleDescription(
+        tr("Removes the selected rows of the table (Delete in the table)"));
     m_removeProperty->setEnabled(false);
 
     m_send->setObjectName(QStringLiteral("publishSend"));
@@ -263,7 +264,7 @@ PublishComposer::PublishComposer(Iot::IotDataClient *client, QWidget *parent)
     // Layout: the message on top, the MQTT 5 properties folded under it, Send at the bottom.
     auto *topicLabel = new QLabel(tr("&Topic:"), this);
     topicLabel->setBuddy(m_topic);
-    auto *modeLabel = new QLabel(tr("Pa&yload:"), this);
+    auto *modeLabel = new QLabel(tr("Pay&load:"), this);
     modeLabel->setBuddy(m_mode);
     auto *qosLabel = new QLabel(tr("&QoS:"), this);
     qosLabel->setBuddy(m_qos);
@@ -300,7 +301,7 @@ PublishComposer::PublishComposer(Iot::IotDataClient *client, QWidget *parent)
         propertiesForm->addRow(rowLabel, column);
     };
     addPropertyRow(tr("Co&ntent type:"), m_contentType, nullptr, {}, {});
-    addPropertyRow(tr("Payload &format:"), m_payloadFormat, nullptr, {}, {});
+    addPropertyRow(tr("Payload f&ormat:"), m_payloadFormat, nullptr, {}, {});
     addPropertyRow(tr("Res&ponse topic:"), m_responseTopic, nullptr,
                    QStringLiteral("responseTopic"), tr("Response topic"));
     auto *correlationRow = new QHBoxLayout;
@@ -364,6 +365,11 @@ PublishComposer::PublishComposer(Iot::IotDataClient *client, QWidget *parent)
         m_userPropertiesView->setFocus(Qt::OtherFocusReason);
         m_userPropertiesView->edit(added);
     });
+    auto *removeAction = new QAction(tr("Remove property"), m_userPropertiesView);
+    removeAction->setShortcut(QKeySequence::Delete);
+    removeAction->setShortcutContext(Qt::WidgetShortcut);
+    m_userPropertiesView->addAction(removeAction);
+    connect(removeAction, &QAction::triggered, m_removeProperty, &QPushButton::click);
     connect(m_removeProperty, &QPushButton::clicked, this, [this] {
         QList<int> rows;
         const QModelIndexList selected = m_userPropertiesView->selectionModel()->selectedRows();
