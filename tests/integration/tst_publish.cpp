@@ -12,6 +12,7 @@
 
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
@@ -191,6 +192,12 @@ private Q_SLOTS:
         auto *details = composer.findChild<QPushButton *>(QStringLiteral("publishDetailsButton"));
         QTRY_VERIFY_WITH_TIMEOUT(retry->isVisible(), 10000);
         QVERIFY(details->isVisible());
+        QTest::mouseClick(details, Qt::LeftButton);
+        auto *detailsText
+            = composer.findChild<QPlainTextEdit *>(QStringLiteral("publishErrorDetails"));
+        QTRY_VERIFY(detailsText->isVisible());
+        QVERIFY2(detailsText->toPlainText().contains(QStringLiteral("503")),
+                 qPrintable(detailsText->toPlainText()));
         QVERIFY(!status(composer).startsWith(QStringLiteral("Published")));
         QCOMPARE(published.size(), 0);
 

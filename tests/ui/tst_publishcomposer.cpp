@@ -299,6 +299,29 @@ private Q_SLOTS:
         QVERIFY(!properties->isVisible());
     }
 
+    // The failure colour follows a dark palette.
+    void problemColourFollowsThePalette()
+    {
+        PublishComposer composer(nullptr);
+        Publish::Draft draft;
+        draft.topic = QStringLiteral("#");
+        draft.mode = Publish::PayloadMode::Text;
+        draft.payloadText = QString(Publish::MaxPayloadBytes + 1, u'x');
+        composer.setDraft(draft);
+        QPalette dark = composer.palette();
+        dark.setColor(QPalette::Window, QColor(0x20, 0x20, 0x20));
+        dark.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
+        dark.setColor(QPalette::Base, QColor(0x10, 0x10, 0x10));
+        dark.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
+        composer.setPalette(dark);
+        const QColor failure = SemanticColors::negativeText(composer.palette());
+        QCOMPARE(
+            child<QLabel>(composer, "publishTopicProblem")->palette().color(QPalette::WindowText),
+            failure);
+        QCOMPARE(child<QLabel>(composer, "publishSize")->palette().color(QPalette::WindowText),
+                 failure);
+    }
+
     // Suggestions are sorted, without repeats, and match anywhere in a topic.
     void suggestions()
     {
