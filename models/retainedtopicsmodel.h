@@ -80,6 +80,8 @@ public:
     bool isComplete() const;
     /** Retained topics loaded so far. */
     qsizetype topicCount() const { return qsizetype(m_topics.size()); }
+    /** The @p i-th topic loaded (0 ≤ i < topicCount()), in the order they arrived. */
+    QString topicAt(qsizetype i) const { return topicPath(m_topics[size_t(i)]); }
 
     /** The row of @p topic in column @p column, or an invalid index when it is not loaded. */
     QModelIndex indexForTopic(const QString &topic, int column = Topic) const;

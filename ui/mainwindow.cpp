@@ -5,6 +5,12 @@
 #include "copyasmenu.h"
 #include "deletedshadowsdialog.h"
 #include "newshadowdialog.h"
+#include "publishcomposer.h"
+#include "publishdraft.h"
+#include "publishpage.h"
+#include "retainedtopicsmodel.h"
+#include "settings/publishhistory.h"
+#include "settings/publishtemplates.h"
 #include "settings/deletedshadows.h"
 #include "settings/draftstore.h"
 #include "shadoweditor.h"
@@ -65,6 +71,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_drafts = new Settings::DraftStore({}, this);
     m_deleted = new Settings::DeletedShadows({}, this);
     m_history = new ShadowHistory(this);
+    m_publishHistory = new Settings::PublishHistory({}, this);
+    m_templates = new Settings::PublishTemplates({}, this);
 
     // Above the workspace: the offer to take up edits left unsaved by an earlier session.
     auto *central = new QWidget(this);
@@ -167,6 +175,9 @@ void MainWindow::createMenus()
                                              tr("&Connect…"), this, [this] { openConnectionDialog(); });
     connectAction->setObjectName(QStringLiteral("connectAction"));
     connectAction->setShortcut(QKeySequence::Open);
+    QAction *publish = file->addAction(tr("&Publish…"), this, [this] { openPublish(); });
+    publish->setObjectName(QStringLiteral("publishAction"));
+    publish->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
     file->addSeparator();
     QAction *quit = file->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"),
                                     qApp, &QApplication::closeAllWindows);
@@ -437,6 +448,45 @@ void MainWindow::openShadow(const QString &thingName, const QString &shadowName,
                           mode);
     if (auto *view = qobject_cast<ShadowView *>(m_workspace->currentPage()); view && view->editor()->isModified())
         m_workspace->setPageModified(view, true);
+}
+
+PublishPage *MainWindow::openPublish(const std::optional<Publish::Draft> &draft)
+{
+    if (!m_connection || !m_connection->data())
+        return nullptr;
+    Iot::IotDataClient *client = m_connection->data();
+    auto *page = static_cast<PublishPage *>(m_workspace->showPage(
+        QStringLiteral("publish:%1").arg(++m_publishPages), tr("Publish"), tr("Publish a message"),
+        [this, client] { return new PublishPage(client, m_publishHistory, m_templates); },
+        Workspace::Mode::Keep));
+    PublishComposer *composer = page->composer();
+    composer->setReadOnly(m_connection->isReadOnly());
+    // Completion: what was sent before, the open thing's shadow topics, the retained topics.
+    QStringList topics = m_publishHistory->topics();
+    const QString thing = m_shadowsPane->thingName();
+    composer->setThingName(thing);
+    if (!thing.isEmpty()) {
+        for (int row = 0; row < m_shadowsPane->model()->rowCount(); ++row) {
+            const QString shadow = m_shadowsPane->model()->index(row, 0).data(NamedShadowsModel::ShadowNameRole).toString();
+            const QString prefix = shadow.isEmpty()
+                ? QStringLiteral("$aws/things/%1/shadow/").arg(thing)
+                : QStringLiteral("$aws/things/%1/shadow/name/%2/").arg(thing, shadow);
+            topics << prefix + QStringLiteral("update") << prefix + QStringLiteral("get")
+                   << prefix + QStringLiteral("delete");
+        }
+    }
+    const RetainedTopicsModel *retained = m_retainedPane->model();
+    for (qsizetype i = 0; i < retained->topicCount(); ++i)
+        topics << retained->topicAt(i);
+    topics.removeDuplicates();
+    composer->setTopicSuggestions(topics);
+    if (draft)
+        composer->setDraft(*draft);
+    connect(page, &PublishPage::published, this, [this](const Iot::PublishRequest &request) {
+        if (request.retain)
+            m_retainedPane->refreshTopic(request.topic);
+    });
+    return page;
 }
 
 QList<ShadowView *> MainWindow::shadowViews() const

@@ -14,6 +14,7 @@
 #include <optional>
 
 class CopyAsMenu;
+class PublishPage;
 class QPushButton;
 class ShadowHistory;
 class ShadowView;
@@ -31,8 +32,13 @@ class SecretStore;
 namespace Iot {
 struct RequestLogEntry;
 }
+namespace Publish {
+struct Draft;
+}
 namespace Settings {
 class DeletedShadows;
+class PublishHistory;
+class PublishTemplates;
 class DraftStore;
 class RecentThings;
 struct DeletedShadow;
@@ -106,6 +112,13 @@ public:
     /** Shows the shadows deleted from this connection, from which each can be re-created. */
     void showDeletedShadows();
     Settings::DraftStore *drafts() const { return m_drafts; }
+    /**
+     * Opens a publish tab (File › Publish…, Ctrl+Shift+P), filled with @p draft if given; its
+     * topic field completes from the retained topics, the history and the open thing's
+     * shadow topics.
+     */
+    PublishPage *openPublish(const std::optional<Publish::Draft> &draft = std::nullopt);
+    Settings::PublishHistory *publishHistory() const { return m_publishHistory; }
     Settings::DeletedShadows *deletedShadows() const { return m_deleted; }
 
     /** Adds one attempt of an AWS call to the request log pane. @see RequestLogView */
@@ -170,4 +183,7 @@ private:
     QWidget *m_draftsOffer = nullptr;
     QLabel *m_draftsText = nullptr;
     QAction *m_newShadow = nullptr;
+    Settings::PublishHistory *m_publishHistory = nullptr;
+    Settings::PublishTemplates *m_templates = nullptr;
+    int m_publishPages = 0; ///< publish tabs opened, for their keys
 };
