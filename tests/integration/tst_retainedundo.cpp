@@ -16,6 +16,7 @@
 #include "widgetwaits.h"
 
 #include <QAbstractButton>
+#include <QAction>
 #include <QApplication>
 #include <QLabel>
 #include <QMessageBox>
@@ -224,6 +225,10 @@ private Q_SLOTS:
         rig.log.clear();
 
         auto *view = pane.findChild<QTreeView *>(QStringLiteral("retainedView"));
+        auto *action = pane.findChild<QAction *>(QStringLiteral("retainedDeleteSubtree"));
+        QVERIFY(action && action->isEnabled());
+        QCOMPARE(view->contextMenuPolicy(), Qt::ActionsContextMenu);
+        QVERIFY(view->actions().contains(action));
         view->setCurrentIndex(reports);
         view->setFocus();
         QSignalSpy removed(&undo, &Iot::RetainedUndo::removed);
@@ -273,6 +278,36 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(topLevel(pane, QStringLiteral("reports")).isValid(), 10000);
         QCOMPARE(pane.deleteStatusText(), QStringLiteral("Restored 4 retained messages."));
         QVERIFY(!undoButton->isVisible());
+    }
+
+    // With pages not loaded yet the confirmation says that more topics may exist; Cancel
+    // (the default) sends nothing.
+    void subtreeWithMorePages()
+    {
+        SandboxRig rig;
+        QVERIFY(rig.start(SandboxRig::demo()));
+        Iot::RetainedUndo undo(rig.data.get());
+        RetainedPane pane;
+        pane.setPageSize(100);
+        pane.setRetainedUndo(&undo);
+        QVERIFY(showActive(pane, QSize(480, 400)));
+        QSignalSpy loaded(&pane, &RetainedPane::loadFinished);
+        pane.setDataClient(rig.data.get());
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(!pane.model()->isComplete());
+        rig.log.clear();
+        auto *view = pane.findChild<QTreeView *>(QStringLiteral("retainedView"));
+        view->setCurrentIndex(pane.proxy()->index(0, 0));
+        view->setFocus();
+        BoxAnswer cancelled;
+        answerMessageBox(QStringLiteral("retainedDeleteSubtreeConfirm"), QStringLiteral("Cancel"),
+                         &cancelled);
+        QTest::keyClick(view, Qt::Key_Delete, Qt::ShiftModifier);
+        QVERIFY(cancelled.seen);
+        QVERIFY(cancelled.informative.contains(QStringLiteral("More topics may exist")));
+        QVERIFY(!undo.isBusy());
+        QVERIFY(rig.log.isEmpty());
+        QVERIFY(pane.deleteStatusText().isEmpty());
     }
 
     // A topic whose message cannot be saved first is never deleted: every GetRetainedMessage
