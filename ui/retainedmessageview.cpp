@@ -351,9 +351,15 @@ void RetainedMessageView::undoDelete()
 
 void RetainedMessageView::removalEnded(const QStringList &failed)
 {
-    if (!m_deleting)
+    const bool gone = m_retainedUndo->lastSucceeded().contains(m_topic);
+    if (!m_deleting) {
+        // Deleted elsewhere (a subtree from the Retained pane): say so here too.
+        if (gone && !m_deleted) {
+            m_deleted = true;
+            updateActions();
+        }
         return;
-    const bool gone = m_retainedUndo->undoTopics() == QStringList { m_topic };
+    }
     if (!gone && !failed.contains(m_topic))
         return; // another removal, queued before ours, ended
     m_deleting = false;
@@ -370,17 +376,27 @@ void RetainedMessageView::removalEnded(const QStringList &failed)
 
 void RetainedMessageView::undoEnded(const QStringList &failed)
 {
-    if (!m_undoing)
+    const bool restored = m_retainedUndo->lastSucceeded().contains(m_topic);
+    if (!m_undoing) {
+        // Restored elsewhere (Undo in the Retained pane): show it as it is now.
+        if (restored && m_deleted) {
+            m_deleted = false;
+            updateActions();
+            refresh();
+        }
         return;
+    }
     m_undoing = false;
     m_messageBar->setBusy(false);
-    const bool restored = !failed.contains(m_topic);
     if (restored) {
         m_deleted = false;
         updateActions();
         refresh();
     } else {
-        m_messageBar->showError(tr("The retained message was not restored: %1").arg(failureReason()),
+        m_messageBar->showError(tr("The retained message was not restored: %1")
+                                    .arg(failed.contains(m_topic)
+                                             ? failureReason()
+                                             : tr("a newer delete was undone first; try again")),
                                 {}, MessageBar::Offer::Nothing);
         updateActions();
     }
@@ -398,7 +414,7 @@ void RetainedMessageView::updateActions()
     m_undo->setEnabled(m_deleted && newest && !busy);
     m_undo->setToolTip(newest || !m_deleted
                            ? tr("Publish the saved message again (Ctrl+Z)")
-                           : tr("Undo the deletes made after this one first"));
+                           : tr("Undo the deletes made after this one first (Ctrl+Z in the Retained pane)"));
 }
 
 QString RetainedMessageView::failureReason() const

@@ -32,7 +32,9 @@ class RetainedUndo;
  * payload can be saved to a file byte for byte (Ctrl+S). A failure is shown inline with Retry.
  * With a RetainedUndo (setRetainedUndo()), Delete… (the Delete key) deletes the message after
  * a confirmation, saving it first, and then shows "Deleted · Undo"; Undo (Ctrl+Z) publishes it
- * again as it was. Edit and re-publish… (Ctrl+E) hands the message to the composer.
+ * again as it was (while its delete is the newest). A delete or undo of this topic made
+ * elsewhere through the same RetainedUndo (the Retained pane's) shows here too. Edit and
+ * re-publish… (Ctrl+E) hands the message to the composer.
  *
  * Key children: "retainedMessageTopic", "retainedMessageQos", "retainedMessageModified",
  * "retainedMessageSize", "retainedMessageKind" (QLabel); "retainedMessageRefresh",
@@ -71,7 +73,7 @@ public:
      * Share one with the Retained pane, so that both use the same undo buffer.
      */
     void setRetainedUndo(Iot::RetainedUndo *undo);
-    /** True after the message was deleted here and until it is restored. */
+    /** True after the message was deleted (here or elsewhere) and until it is restored. */
     bool isDeleted() const { return m_deleted; }
 
 Q_SIGNALS:

@@ -151,9 +151,11 @@ void RetainedUndo::finishOperation()
     std::vector<RetainedMessage> kept;
     QStringList failed;
     m_lastFailures.clear();
+    m_lastSucceeded.clear();
     for (const Item &item : m_items) {
         if (item.stage == Stage::Done) {
             succeeded.push_back(item.message);
+            m_lastSucceeded.append(item.topic);
         } else {
             failed.append(item.topic);
             m_lastFailures.append({ item.topic, item.error });

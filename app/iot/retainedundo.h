@@ -73,6 +73,8 @@ public:
     bool isBusy() const { return m_running || !m_queue.empty(); }
     /** Why topics failed in the last operation that ended, in the order they were given. */
     const QList<Failure> &lastFailures() const { return m_lastFailures; }
+    /** The topics deleted (or restored) by the last operation that ended, in order. */
+    const QStringList &lastSucceeded() const { return m_lastSucceeded; }
 
 Q_SIGNALS:
     /** @p done of @p total topics of the running operation have ended. */
@@ -116,6 +118,7 @@ private:
     int m_inFlight = 0;
     int m_done = 0;
     QList<Failure> m_lastFailures;
+    QStringList m_lastSucceeded;
 };
 
 } // namespace Iot

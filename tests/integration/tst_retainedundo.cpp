@@ -222,6 +222,11 @@ private Q_SLOTS:
             QVERIFY(message);
             saved.append(*message);
         }
+        // A view open on one of them follows the pane's delete and undo.
+        RetainedMessageView message(rig.data.get(), topics.first());
+        message.setRetainedUndo(&undo);
+        QSignalSpy messageLoaded(&message, &RetainedMessageView::loadFinished);
+        QVERIFY(messageLoaded.wait(10000));
         rig.log.clear();
 
         auto *view = pane.findChild<QTreeView *>(QStringLiteral("retainedView"));
@@ -247,6 +252,7 @@ private Q_SLOTS:
         QCOMPARE(removed.at(0).at(1).toStringList(), QStringList());
         QCOMPARE(rig.operations().count(QStringLiteral("GetRetainedMessage")), 4);
         QCOMPARE(rig.operations().count(QStringLiteral("Publish")), 4);
+        QVERIFY(message.isDeleted());
         for (const QString &topic : topics) {
             int status = 0;
             QVERIFY(!fetch(rig, topic, &status));
@@ -276,6 +282,9 @@ private Q_SLOTS:
             QCOMPARE(after->userProperties, before.userProperties);
         }
         QTRY_VERIFY_WITH_TIMEOUT(topLevel(pane, QStringLiteral("reports")).isValid(), 10000);
+        QVERIFY(!message.isDeleted());
+        QTRY_COMPARE_WITH_TIMEOUT(messageLoaded.size(), 2, 10000); // fetched again
+        QCOMPARE(message.message()->payload, saved.first().payload);
         QCOMPARE(pane.deleteStatusText(), QStringLiteral("Restored 4 retained messages."));
         QVERIFY(!undoButton->isVisible());
     }
