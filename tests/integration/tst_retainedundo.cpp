@@ -4,8 +4,8 @@
 // message deleted from its view (after a confirmation whose default is Cancel) is gone
 // (GetRetainedMessage 404) and Undo brings it back byte for byte with its QoS and user
 // properties; a subtree deleted from the Retained pane (Shift+Delete, listed first) goes and
-// comes back with Ctrl+Z; a topic whose message cannot be saved (a fault-plan 503, or no
-// message) is never deleted; undo pops the newest removal.
+// comes back with Ctrl+Z; at most four calls are in flight; a topic whose message cannot be
+// saved (a fault-plan 503, or no message) is never deleted; undo pops the newest removal.
 #include "retainedmessageview.h"
 #include "retainedpane.h"
 
@@ -356,6 +356,48 @@ private Q_SLOTS:
         QCOMPARE(undo.undoTopics(), QStringList { BlobTopic });
         QVERIFY(!fetch(rig, BlobTopic, &status));
         QCOMPARE(status, 404);
+    }
+
+    // At most four calls are in flight at once: with every answer 100 ms late, the attempts
+    // of a ten-topic removal overlap, but never more than four at a time.
+    void atMostFourInFlight()
+    {
+        SandboxRig rig;
+        QVERIFY(rig.start(SandboxRig::demo()));
+        QStringList topics;
+        for (int i = 0; i < 10; ++i) {
+            Iot::PublishRequest request;
+            request.topic = QStringLiteral("lab/many/%1").arg(i);
+            request.payload = QByteArray::number(i);
+            request.retain = true;
+            QVERIFY(SandboxRig::succeeds(rig.data->publish(request)));
+            topics.append(request.topic);
+        }
+        QVERIFY(rig.setFaults(
+            QByteArrayLiteral(R"({"rules": [{"kind": "latency", "delayMs": 100}]})")));
+        rig.log.clear();
+        Iot::RetainedUndo undo(rig.data.get());
+        QSignalSpy removed(&undo, &Iot::RetainedUndo::removed);
+        QSignalSpy progress(&undo, &Iot::RetainedUndo::progress);
+        undo.remove(topics);
+        QVERIFY(removed.wait(20000));
+        QCOMPARE(removed.at(0).at(0).toInt(), 10);
+        QCOMPARE(progress.size(), 10);
+        QCOMPARE(progress.last().at(0).toInt(), 10);
+        QCOMPARE(rig.log.size(), 20);
+        int most = 0;
+        for (const Iot::RequestLogEntry &at : std::as_const(rig.log)) {
+            const qint64 t = at.time.toMSecsSinceEpoch();
+            int overlapping = 0;
+            for (const Iot::RequestLogEntry &other : std::as_const(rig.log)) {
+                const qint64 start = other.time.toMSecsSinceEpoch();
+                // A few ms off the end: the start time and the duration are rounded apart.
+                if (start <= t && t < start + other.durationMs - 5)
+                    ++overlapping;
+            }
+            most = std::max(most, overlapping);
+        }
+        QVERIFY2(most >= 2 && most <= Iot::RetainedUndo::MaxInFlight, qPrintable(QString::number(most)));
     }
 
     // Removals stack: undo restores the newest and leaves the older one for the next undo;
