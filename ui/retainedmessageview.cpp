@@ -165,7 +165,8 @@ RetainedMessageView::RetainedMessageView(Iot::IotDataClient *client, const QStri
     m_republish->setObjectName(QStringLiteral("retainedRepublish"));
     m_republish->setAccessibleName(tr("Edit and re-publish the retained message"));
     m_republish->setAccessibleDescription(
-        tr("Opens the publish composer with this message's topic, payload, QoS and user properties"));
+        tr("Opens the publish composer with this message's topic, payload, QoS and user "
+           "properties"));
     m_republish->setToolTip(tr("Open the composer with this message (Ctrl+E)"));
     auto *republishAction = new QAction(this);
     republishAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
@@ -414,7 +415,8 @@ void RetainedMessageView::updateActions()
     m_undo->setEnabled(m_deleted && newest && !busy);
     m_undo->setToolTip(newest || !m_deleted
                            ? tr("Publish the saved message again (Ctrl+Z)")
-                           : tr("Undo the deletes made after this one first (Ctrl+Z in the Retained pane)"));
+                           : tr("Undo the deletes made after this one first (Ctrl+Z in the "
+                                "Retained pane)"));
 }
 
 QString RetainedMessageView::failureReason() const

@@ -133,8 +133,8 @@ private Q_SLOTS:
         auto *undoButton = view.findChild<QPushButton *>(QStringLiteral("retainedUndo"));
         auto *republish = view.findChild<QPushButton *>(QStringLiteral("retainedRepublish"));
         auto *deleted = view.findChild<QLabel *>(QStringLiteral("retainedDeleted"));
-        for (QWidget *control : { static_cast<QWidget *>(remove), static_cast<QWidget *>(undoButton),
-                                  static_cast<QWidget *>(republish), static_cast<QWidget *>(deleted) })
+        const QList<QWidget *> controls { remove, undoButton, republish, deleted };
+        for (const QWidget *control : controls)
             QVERIFY(!control->accessibleName().isEmpty());
         QVERIFY(remove->isEnabled());
         QVERIFY(!undoButton->isVisible());
@@ -327,7 +327,8 @@ private Q_SLOTS:
         QVERIFY(rig.start(SandboxRig::demo()));
         QVERIFY(publishBlob(rig));
         QVERIFY(rig.setFaults(QByteArrayLiteral(
-            R"({"rules": [{"operations": ["GetRetainedMessage"], "kind": "status", "status": 503}]})")));
+            R"({"rules": [{"operations": ["GetRetainedMessage"], "kind": "status",)"
+            R"( "status": 503}]})")));
         rig.log.clear();
         Iot::RetainedUndo undo(rig.data.get());
         QSignalSpy removed(&undo, &Iot::RetainedUndo::removed);
@@ -397,7 +398,8 @@ private Q_SLOTS:
             }
             most = std::max(most, overlapping);
         }
-        QVERIFY2(most >= 2 && most <= Iot::RetainedUndo::MaxInFlight, qPrintable(QString::number(most)));
+        QVERIFY2(most >= 2 && most <= Iot::RetainedUndo::MaxInFlight,
+                 qPrintable(QString::number(most)));
     }
 
     // Removals stack: undo restores the newest and leaves the older one for the next undo;
