@@ -3,6 +3,7 @@
 
 #include "iot/apicall.h"
 #include "iot/iotdataclient.h"
+#include "iot/retainedundo.h"
 #include "messagebar.h"
 #include "payloadformat.h"
 #include "retainedtopicsmodel.h"
@@ -17,6 +18,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSaveFile>
@@ -80,6 +82,11 @@ RetainedMessageView::RetainedMessageView(Iot::IotDataClient *client, const QStri
     , m_kind(new QLabel(this))
     , m_refresh(new QPushButton(tr("&Refresh"), this))
     , m_save(new QPushButton(tr("&Save payload…"), this))
+    , m_delete(new QPushButton(tr("&Delete…"), this))
+    , m_republish(new QPushButton(tr("&Edit and re-publish…"), this))
+    , m_deletedBar(new QWidget(this))
+    , m_deletedLabel(new QLabel(tr("Deleted ·"), m_deletedBar))
+    , m_undo(new QPushButton(tr("&Undo"), m_deletedBar))
     , m_messageBar(new MessageBar(QStringLiteral("retainedMessage"),
                                   MessageBar::Part::Progress | MessageBar::Part::Retry,
                                   { .status = tr("Retained message error"),
@@ -140,6 +147,61 @@ RetainedMessageView::RetainedMessageView(Iot::IotDataClient *client, const QStri
     });
     connect(m_save, &QPushButton::clicked, this, &RetainedMessageView::chooseFileAndSave);
 
+    m_delete->setObjectName(QStringLiteral("retainedDelete"));
+    m_delete->setAccessibleName(tr("Delete the retained message"));
+    m_delete->setAccessibleDescription(
+        tr("Asks first; the message is saved before it is deleted and Undo publishes it again"));
+    m_delete->setToolTip(tr("Delete the retained message, saved first for Undo (Delete)"));
+    auto *deleteAction = new QAction(this);
+    deleteAction->setShortcut(QKeySequence::Delete);
+    deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(deleteAction);
+    connect(deleteAction, &QAction::triggered, this, [this] {
+        if (m_delete->isEnabled())
+            confirmAndDelete();
+    });
+    connect(m_delete, &QPushButton::clicked, this, &RetainedMessageView::confirmAndDelete);
+
+    m_republish->setObjectName(QStringLiteral("retainedRepublish"));
+    m_republish->setAccessibleName(tr("Edit and re-publish the retained message"));
+    m_republish->setAccessibleDescription(
+        tr("Opens the publish composer with this message's topic, payload, QoS and user "
+           "properties"));
+    m_republish->setToolTip(tr("Open the composer with this message (Ctrl+E)"));
+    auto *republishAction = new QAction(this);
+    republishAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    republishAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(republishAction);
+    const auto republish = [this] {
+        if (m_republish->isEnabled() && m_message)
+            Q_EMIT republishRequested(*m_message);
+    };
+    connect(republishAction, &QAction::triggered, this, republish);
+    connect(m_republish, &QPushButton::clicked, this, republish);
+
+    m_deletedBar->setObjectName(QStringLiteral("retainedDeletedBar"));
+    m_deletedBar->hide();
+    m_deletedLabel->setObjectName(QStringLiteral("retainedDeleted"));
+    m_deletedLabel->setAccessibleName(tr("Deletion status"));
+    m_undo->setObjectName(QStringLiteral("retainedUndo"));
+    m_undo->setAccessibleName(tr("Undo the delete"));
+    m_undo->setAccessibleDescription(tr("Publishes the saved message again, retained"));
+    m_undo->setToolTip(tr("Publish the saved message again (Ctrl+Z)"));
+    auto *undoAction = new QAction(this);
+    undoAction->setShortcut(QKeySequence::Undo);
+    undoAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(undoAction);
+    connect(undoAction, &QAction::triggered, this, [this] {
+        if (m_undo->isVisible() && m_undo->isEnabled())
+            undoDelete();
+    });
+    connect(m_undo, &QPushButton::clicked, this, &RetainedMessageView::undoDelete);
+    auto *deletedLine = new QHBoxLayout(m_deletedBar);
+    deletedLine->setContentsMargins(0, 0, 0, 0);
+    deletedLine->addWidget(m_deletedLabel);
+    deletedLine->addWidget(m_undo);
+    deletedLine->addStretch(1);
+
     m_messageBar->setStatusObjectName(QStringLiteral("retainedMessageError"));
     connect(m_messageBar, &MessageBar::retryRequested, this, &RetainedMessageView::refresh);
 
@@ -173,14 +235,18 @@ RetainedMessageView::RetainedMessageView(Iot::IotDataClient *client, const QStri
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_refresh);
     buttons->addWidget(m_save);
+    buttons->addWidget(m_republish);
+    buttons->addWidget(m_delete);
     buttons->addStretch(1);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_topicLabel);
     layout->addLayout(form);
     layout->addLayout(buttons);
+    layout->addWidget(m_deletedBar);
     layout->addWidget(m_messageBar);
     layout->addWidget(m_tabs, 1);
 
+    updateActions();
     refresh();
 }
 
@@ -208,6 +274,7 @@ void RetainedMessageView::refresh()
             showMessage(*message);
         else
             showError(call->error().userMessage());
+        updateActions();
         Q_EMIT loadFinished();
     });
 }
@@ -228,6 +295,139 @@ bool RetainedMessageView::savePayload(const QString &fileName)
     }
     m_messageBar->clear();
     return true;
+}
+
+void RetainedMessageView::setRetainedUndo(Iot::RetainedUndo *undo)
+{
+    if (m_retainedUndo)
+        disconnect(m_retainedUndo, nullptr, this, nullptr);
+    m_retainedUndo = undo;
+    m_deleting = m_undoing = false;
+    if (undo) {
+        connect(undo, &Iot::RetainedUndo::stateChanged, this, &RetainedMessageView::updateActions);
+        connect(undo, &Iot::RetainedUndo::removed, this,
+                [this](int, const QStringList &failed) { removalEnded(failed); });
+        connect(undo, &Iot::RetainedUndo::undone, this,
+                [this](int, const QStringList &failed) { undoEnded(failed); });
+    }
+    updateActions();
+}
+
+void RetainedMessageView::confirmAndDelete()
+{
+    if (!m_retainedUndo || !m_message || m_deleted || m_deleting)
+        return;
+    QMessageBox confirm(QMessageBox::Warning, tr("Delete Retained Message"),
+                        tr("Delete the retained message of “%1”?").arg(m_topic),
+                        QMessageBox::Cancel, this);
+    confirm.setObjectName(QStringLiteral("retainedDeleteConfirm"));
+    confirm.setInformativeText(
+        tr("Its payload, QoS and user properties are saved first, and only then is it deleted; "
+           "Undo (Ctrl+Z) publishes it again as it was."));
+    QPushButton *remove = confirm.addButton(tr("&Delete"), QMessageBox::DestructiveRole);
+    remove->setObjectName(QStringLiteral("retainedDeleteConfirmButton"));
+    confirm.setDefaultButton(QMessageBox::Cancel);
+    confirm.exec();
+    if (confirm.clickedButton() != remove || !m_retainedUndo)
+        return;
+    cancel(); // a refresh in flight would show the message that is about to go
+    m_messageBar->clear();
+    m_messageBar->setBusy(true);
+    m_deleting = true;
+    m_retainedUndo->remove({ m_topic });
+    updateActions();
+}
+
+void RetainedMessageView::undoDelete()
+{
+    if (!m_retainedUndo || !m_deleted || m_undoing
+        || m_retainedUndo->undoTopics() != QStringList { m_topic })
+        return;
+    m_messageBar->clear();
+    m_messageBar->setBusy(true);
+    m_undoing = true;
+    m_retainedUndo->undo();
+    updateActions();
+}
+
+void RetainedMessageView::removalEnded(const QStringList &failed)
+{
+    const bool gone = m_retainedUndo->lastSucceeded().contains(m_topic);
+    if (!m_deleting) {
+        // Deleted elsewhere (a subtree from the Retained pane): say so here too.
+        if (gone && !m_deleted) {
+            m_deleted = true;
+            updateActions();
+        }
+        return;
+    }
+    if (!gone && !failed.contains(m_topic))
+        return; // another removal, queued before ours, ended
+    m_deleting = false;
+    m_messageBar->setBusy(false);
+    if (gone) {
+        m_deleted = true;
+    } else {
+        m_messageBar->showError(tr("The retained message was not deleted: %1").arg(failureReason()),
+                                {}, MessageBar::Offer::Nothing);
+    }
+    updateActions();
+    Q_EMIT deleteFinished(gone);
+}
+
+void RetainedMessageView::undoEnded(const QStringList &failed)
+{
+    const bool restored = m_retainedUndo->lastSucceeded().contains(m_topic);
+    if (!m_undoing) {
+        // Restored elsewhere (Undo in the Retained pane): show it as it is now.
+        if (restored && m_deleted) {
+            m_deleted = false;
+            updateActions();
+            refresh();
+        }
+        return;
+    }
+    m_undoing = false;
+    m_messageBar->setBusy(false);
+    if (restored) {
+        m_deleted = false;
+        updateActions();
+        refresh();
+    } else {
+        m_messageBar->showError(tr("The retained message was not restored: %1")
+                                    .arg(failed.contains(m_topic)
+                                             ? failureReason()
+                                             : tr("a newer delete was undone first; try again")),
+                                {}, MessageBar::Offer::Nothing);
+        updateActions();
+    }
+    Q_EMIT undoFinished(restored);
+}
+
+void RetainedMessageView::updateActions()
+{
+    const bool busy = m_deleting || m_undoing;
+    m_delete->setEnabled(m_retainedUndo && m_message && !m_deleted && !busy);
+    m_republish->setEnabled(m_message.has_value());
+    m_deletedBar->setVisible(m_deleted);
+    const bool newest
+        = m_retainedUndo && m_retainedUndo->undoTopics() == QStringList { m_topic };
+    m_undo->setEnabled(m_deleted && newest && !busy);
+    m_undo->setToolTip(newest || !m_deleted
+                           ? tr("Publish the saved message again (Ctrl+Z)")
+                           : tr("Undo the deletes made after this one first (Ctrl+Z in the "
+                                "Retained pane)"));
+}
+
+QString RetainedMessageView::failureReason() const
+{
+    if (m_retainedUndo) {
+        for (const Iot::RetainedUndo::Failure &failure : m_retainedUndo->lastFailures()) {
+            if (failure.topic == m_topic)
+                return failure.message;
+        }
+    }
+    return {};
 }
 
 void RetainedMessageView::cancel()

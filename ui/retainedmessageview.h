@@ -21,6 +21,7 @@ class QJsonValue;
 namespace Iot {
 class ApiCall;
 class IotDataClient;
+class RetainedUndo;
 } // namespace Iot
 
 /**
@@ -29,10 +30,17 @@ class IotDataClient;
  * topic, QoS, last modified time and size, the payload as indented JSON (and a tree), UTF-8
  * text or a hex dump (offset, hex, ASCII), and the MQTT 5 user properties in a table. The
  * payload can be saved to a file byte for byte (Ctrl+S). A failure is shown inline with Retry.
+ * With a RetainedUndo (setRetainedUndo()), Delete… (the Delete key) deletes the message after
+ * a confirmation, saving it first, and then shows "Deleted · Undo"; Undo (Ctrl+Z) publishes it
+ * again as it was (while its delete is the newest). A delete or undo of this topic made
+ * elsewhere through the same RetainedUndo (the Retained pane's) shows here too. Edit and
+ * re-publish… (Ctrl+E) hands the message to the composer.
  *
  * Key children: "retainedMessageTopic", "retainedMessageQos", "retainedMessageModified",
  * "retainedMessageSize", "retainedMessageKind" (QLabel); "retainedMessageRefresh",
- * "retainedMessageSave" (QPushButton); in a MessageBar "retainedMessageError" (QLabel),
+ * "retainedMessageSave", "retainedDelete", "retainedRepublish" (QPushButton); after a delete
+ * "retainedDeleted" (QLabel) and "retainedUndo" (QPushButton); the confirmation is a
+ * QMessageBox "retainedDeleteConfirm" with "retainedDeleteConfirmButton"; in a MessageBar "retainedMessageError" (QLabel),
  * "retainedMessageRetry" (QPushButton) and "retainedMessageProgress" (QProgressBar);
  * "retainedMessageTabs" (QTabWidget) with
  * "retainedMessagePayload" (QPlainTextEdit), "retainedMessageJsonTree" (QTreeWidget) and
@@ -60,15 +68,36 @@ public:
      */
     bool savePayload(const QString &fileName);
 
+    /**
+     * Deletes and restores through @p undo (not owned; nullptr: Delete… stays disabled).
+     * Share one with the Retained pane, so that both use the same undo buffer.
+     */
+    void setRetainedUndo(Iot::RetainedUndo *undo);
+    /** True after the message was deleted (here or elsewhere) and until it is restored. */
+    bool isDeleted() const { return m_deleted; }
+
 Q_SIGNALS:
     /** A fetch ended, with the message or with an error; the view is up to date. */
     void loadFinished();
+    /** Edit and re-publish… was chosen: open the composer with @p message. */
+    void republishRequested(const Iot::RetainedMessage &message);
+    /** A delete asked for here ended; @p deleted says whether the message went. */
+    void deleteFinished(bool deleted);
+    /** An undo asked for here ended; @p restored says whether the message is back. */
+    void undoFinished(bool restored);
 
 private:
     void cancel();
     void showMessage(const Iot::RetainedMessage &message);
     void showError(const QString &message);
     void chooseFileAndSave();
+    void confirmAndDelete();
+    void undoDelete();
+    void removalEnded(const QStringList &failed);
+    void undoEnded(const QStringList &failed);
+    void updateActions();
+    /** The first failure's reason for this topic in the last operation of m_undo. */
+    QString failureReason() const;
     void addJsonItems(QTreeWidgetItem *parent, const QString &key, const QJsonValue &value);
 
     Iot::IotDataClient *m_client;
@@ -82,6 +111,15 @@ private:
     QLabel *m_kind;
     QPushButton *m_refresh;
     QPushButton *m_save;
+    QPushButton *m_delete;
+    QPushButton *m_republish;
+    QWidget *m_deletedBar;
+    QLabel *m_deletedLabel;
+    QPushButton *m_undo;
+    QPointer<Iot::RetainedUndo> m_retainedUndo;
+    bool m_deleting = false; ///< our remove() is running
+    bool m_undoing = false;  ///< our undo() is running
+    bool m_deleted = false;
     MessageBar *m_messageBar;
     QTabWidget *m_tabs;
     QPlainTextEdit *m_payload;

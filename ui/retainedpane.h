@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QPointer>
 #include <QWidget>
 
 #include <memory>
@@ -9,7 +10,9 @@ class MessageBar;
 class QCheckBox;
 class QLabel;
 class QLineEdit;
+class QAction;
 class QModelIndex;
+class QPushButton;
 class QStackedWidget;
 class QTimer;
 class QTreeView;
@@ -19,6 +22,7 @@ class RetainedTopicsModel;
 namespace Iot {
 class IotDataClient;
 class RetainedTopicsPageSource;
+class RetainedUndo;
 } // namespace Iot
 
 /**
@@ -30,10 +34,19 @@ class RetainedTopicsPageSource;
  * Enter or double-click) emits topicActivated(); the payload is fetched only then, by
  * RetainedMessageView.
  *
+ * With a RetainedUndo (setRetainedUndo()), "Delete subtree…" (context menu, Shift+Delete on
+ * the tree) deletes the loaded topics at and under the current node after a confirmation
+ * that lists them (and says when more pages may hold more), each saved first. After any
+ * delete or undo through that RetainedUndo the list reloads, keeping the current topic when
+ * it is on the first page, and a line under the status offers Undo (Ctrl+Z).
+ *
  * Key children: "retainedFilter" (QLineEdit), "retainedFilterError" (QLabel, in a MessageBar),
  * "retainedFlat" (QCheckBox), "retainedView" (QTreeView), "retainedEmptyState"; in a
  * MessageBar "retainedStatus" (QLabel), "retainedRetry", "retainedCancel" (QPushButton) and
- * "retainedProgress" (QProgressBar).
+ * "retainedProgress" (QProgressBar); the QAction "retainedDeleteSubtree" (in the view's
+ * context menu), its confirmation QMessageBox "retainedDeleteSubtreeConfirm" with
+ * "retainedDeleteSubtreeConfirmButton"; "retainedDeleteStatus" (QLabel) and
+ * "retainedDeleteUndo" (QPushButton).
  */
 class RetainedPane final : public QWidget
 {
@@ -59,6 +72,24 @@ public:
     /** Selects and shows @p topic if it is loaded and not filtered out. */
     bool selectTopic(const QString &topic);
 
+    /**
+     * Deletes and restores through @p undo (not owned; nullptr: no Delete subtree…). Share
+     * one with the retained message views, so that both use the same undo buffer.
+     */
+    void setRetainedUndo(Iot::RetainedUndo *undo);
+    /**
+     * Shows @p topic as it is now, after a retained publish to it: the list reloads from its
+     * first page, keeping the current topic selected when it is there again.
+     */
+    void refreshTopic(const QString &topic);
+    /**
+     * The loaded retained topics at and under the view's row @p index (of proxy()), sorted;
+     * what Delete subtree… deletes.
+     */
+    QStringList topicsUnder(const QModelIndex &index) const;
+    /** The line that reports deletes and offers Undo ("" when hidden). */
+    QString deleteStatusText() const;
+
     RetainedTopicsModel *model() const { return m_model; }
     RetainedTopicsFilterProxy *proxy() const { return m_proxy; }
 
@@ -73,6 +104,11 @@ private:
     void setFlat(bool flat);
     void openIfTopic(const QModelIndex &index);
     void updateStatus();
+    void confirmAndDeleteSubtree();
+    void undoDelete();
+    void reload();
+    void showDeleteResult(int count, const QStringList &failed, bool undo);
+    void updateUndo();
 
     std::unique_ptr<Iot::RetainedTopicsPageSource> m_source;
     int m_pageSize = 200;
@@ -86,4 +122,11 @@ private:
     QTimer *m_filterDelay;
     QTreeView *m_view;
     MessageBar *m_messageBar;
+    QAction *m_deleteSubtree;
+    QWidget *m_undoBar;
+    QLabel *m_deleteStatus;
+    QPushButton *m_undoButton;
+    QPointer<Iot::RetainedUndo> m_retainedUndo;
+    QString m_reselect; ///< the topic to select again once a reload's first page is there
+    bool m_reloading = false;
 };
