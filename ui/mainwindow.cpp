@@ -23,6 +23,8 @@
 #include "iot/apicall.h"
 #include "iot/iotdataclient.h"
 #include "iot/requestexecutor.h"
+#include "iot/retainedundo.h"
+#include "payloadformat.h"
 #include "iot/thingspagesource.h"
 #include "namedshadowsmodel.h"
 #include "requestlogmodel.h"
@@ -305,8 +307,10 @@ void MainWindow::setConnection(Iot::Connection *connection,
     m_history->clear();
     m_draftsOffer->hide();
     m_thingsPane->setPageSource(nullptr);
+    m_retainedPane->setRetainedUndo(nullptr);
     m_retainedPane->setDataClient(nullptr);
     m_shadowsPane->setDataClient(nullptr);
+    delete std::exchange(m_retainedUndo, nullptr);
     m_copyAs->setContext({}, nullptr);
     m_connection = connection;
     m_choice = choice;
@@ -337,6 +341,10 @@ void MainWindow::onConnectionStateChanged()
             tr("Select a thing to see its shadows: desired, reported and delta side by side."), this));
         m_thingsPane->setPageSource(std::make_unique<Iot::ThingsPageSource>(m_connection->control()));
         m_retainedPane->setDataClient(m_connection->data());
+        if (!m_retainedUndo && !m_connection->isReadOnly()) {
+            m_retainedUndo = new Iot::RetainedUndo(m_connection->data(), this);
+            m_retainedPane->setRetainedUndo(m_retainedUndo);
+        }
         m_shadowsPane->setDataClient(m_connection->data());
         m_copyAs->setContext(
             Iot::CopyAsContext{m_connection->dataEndpoint(), m_connection->region(),
@@ -374,7 +382,17 @@ void MainWindow::openTopic(const QString &topic, Workspace::Mode mode)
     Iot::IotDataClient *client = m_connection->data();
     const QString title = topic.section(QLatin1Char('/'), -1).isEmpty() ? topic : topic.section(QLatin1Char('/'), -1);
     m_workspace->showPage(QStringLiteral("topic:") + topic, title, topic,
-                          [client, topic] { return new RetainedMessageView(client, topic); }, mode);
+                          [this, client, topic] {
+                              auto *view = new RetainedMessageView(client, topic);
+                              if (!m_connection->isReadOnly())
+                                  view->setRetainedUndo(m_retainedUndo);
+                              connect(view, &RetainedMessageView::republishRequested, this,
+                                      [this](const Iot::RetainedMessage &message) {
+                                          openPublish(draftOf(message));
+                                      });
+                              return view;
+                          },
+                          mode);
 }
 
 void MainWindow::openThing(const QString &thingName, const std::optional<QString> &shadowName)
@@ -448,6 +466,33 @@ void MainWindow::openShadow(const QString &thingName, const QString &shadowName,
                           mode);
     if (auto *view = qobject_cast<ShadowView *>(m_workspace->currentPage()); view && view->editor()->isModified())
         m_workspace->setPageModified(view, true);
+}
+
+Publish::Draft MainWindow::draftOf(const Iot::RetainedMessage &message)
+{
+    Publish::Draft draft;
+    draft.topic = message.topic;
+    draft.qos = message.qos;
+    draft.retain = true;
+    draft.userProperties = message.userProperties;
+    switch (Payload::detectKind(message.payload)) {
+    case Payload::Kind::Empty:
+        draft.mode = Publish::PayloadMode::Empty;
+        break;
+    case Payload::Kind::Json:
+        draft.mode = Publish::PayloadMode::Json;
+        draft.payloadText = QString::fromUtf8(message.payload);
+        break;
+    case Payload::Kind::Text:
+        draft.mode = Publish::PayloadMode::Text;
+        draft.payloadText = QString::fromUtf8(message.payload);
+        break;
+    case Payload::Kind::Binary:
+        draft.mode = Publish::PayloadMode::Hex;
+        draft.payloadText = QString::fromLatin1(message.payload.toHex(' '));
+        break;
+    }
+    return draft;
 }
 
 PublishPage *MainWindow::openPublish(const std::optional<Publish::Draft> &draft)

@@ -3,6 +3,7 @@
 
 #include "connectiondialog.h"
 #include "iot/connection.h"
+#include "publishdraft.h"
 #include "settings/connectionchoice.h"
 #include "workspace.h"
 
@@ -30,10 +31,8 @@ namespace Aws {
 class SecretStore;
 }
 namespace Iot {
+class RetainedUndo;
 struct RequestLogEntry;
-}
-namespace Publish {
-struct Draft;
 }
 namespace Settings {
 class DeletedShadows;
@@ -119,6 +118,8 @@ public:
      */
     PublishPage *openPublish(const std::optional<Publish::Draft> &draft = std::nullopt);
     Settings::PublishHistory *publishHistory() const { return m_publishHistory; }
+    /** What "Edit and re-publish" puts in the composer: the message as a retained draft. */
+    static Publish::Draft draftOf(const Iot::RetainedMessage &message);
     Settings::DeletedShadows *deletedShadows() const { return m_deleted; }
 
     /** Adds one attempt of an AWS call to the request log pane. @see RequestLogView */
@@ -186,4 +187,6 @@ private:
     Settings::PublishHistory *m_publishHistory = nullptr;
     Settings::PublishTemplates *m_templates = nullptr;
     int m_publishPages = 0; ///< publish tabs opened, for their keys
+    /** The connection's one undo buffer of deleted retained messages (pane and views share it). */
+    Iot::RetainedUndo *m_retainedUndo = nullptr;
 };

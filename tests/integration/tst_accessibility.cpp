@@ -2,7 +2,8 @@
 // The whole window on the in-process sandbox: opening a thing shows its shadows and its first
 // shadow in a tab, opening a retained topic adds its message's tab, Edit > Copy As follows
 // the current tab; and through the accessibility interface a screen reader (AT-SPI) reads,
-// with something open in every pane (and in the shadow editor and each of its dialogs),
+// with something open in every pane (and in the shadow editor, each of its dialogs and a
+// publish tab),
 // every control a user can reach has an accessible name and every menu command can be
 // reached from the keyboard (a shortcut or a mnemonic).
 #include "iot/connection.h"
@@ -13,6 +14,7 @@
 #include "historydialog.h"
 #include "jsontextedit.h"
 #include "newshadowdialog.h"
+#include "publishpage.h"
 #include "reviewdialog.h"
 #include "shadoweditor.h"
 #include "iot/copyas.h"
@@ -28,6 +30,7 @@
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
+#include <QAbstractSpinBox>
 #include <QAccessible>
 #include <QComboBox>
 #include <QDockWidget>
@@ -42,14 +45,17 @@
 namespace {
 
 // A control a user reaches with the keyboard or the mouse (a view's header is read as part of
-// its view).
+// its view, a spin box's text as part of the spin box).
 bool isControl(QWidget *widget)
 {
     if (qobject_cast<QHeaderView *>(widget))
         return false;
+    // A spin box's line edit is read as part of the spin box.
+    if (qobject_cast<QAbstractSpinBox *>(widget->parentWidget()))
+        return false;
     return qobject_cast<QAbstractButton *>(widget) || qobject_cast<QAbstractItemView *>(widget)
         || qobject_cast<QLineEdit *>(widget) || qobject_cast<QComboBox *>(widget)
-        || qobject_cast<QPlainTextEdit *>(widget);
+        || qobject_cast<QPlainTextEdit *>(widget) || qobject_cast<QAbstractSpinBox *>(widget);
 }
 
 QString describe(QWidget *widget)
@@ -202,6 +208,12 @@ private Q_SLOTS:
         ConflictDialog conflict(QStringLiteral("thing · classic"), 1, 2, merge, {});
         conflict.show();
         collectNameless(&conflict, nameless);
+
+        // A publish tab, its MQTT 5 properties unfolded.
+        PublishPage *publish = m_window->openPublish();
+        QVERIFY(publish);
+        publish->findChild<QAbstractButton *>(QStringLiteral("publishPropertiesToggle"))->click();
+        collectNameless(publish, nameless);
         QVERIFY2(nameless.isEmpty(), qPrintable(nameless.join(QLatin1Char('\n'))));
     }
 
