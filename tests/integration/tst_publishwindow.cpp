@@ -16,6 +16,7 @@
 #include "shadowspane.h"
 #include "thingspane.h"
 #include "widgetwaits.h"
+#include "windowfixture.h"
 
 #include <QApplication>
 #include <QCompleter>
@@ -50,12 +51,7 @@ private Q_SLOTS:
         QVERIFY(rig.start(SandboxRig::demo()));
         Iot::Connection connection(&rig.network, rig.connectionSetup());
         MainWindow window;
-        window.setConnection(&connection, Settings::ConnectionChoice{Settings::ConnectionChoice::Kind::Sandbox, {}, {}, {}, {}});
-        QVERIFY(showActive(window));
-        QSignalSpy things(window.thingsPane(), &ThingsPane::loadFinished);
-        QSignalSpy retained(window.retainedPane(), &RetainedPane::loadFinished);
-        connection.start();
-        QVERIFY(things.wait(10000));
+        QVERIFY(connectWindow(window, connection));
         QTRY_VERIFY_WITH_TIMEOUT(window.retainedPane()->model()->topicCount() > 0, 10000);
         QSignalSpy shadows(window.shadowsPane(), &ShadowsPane::loadFinished);
         window.openThing(Thing);

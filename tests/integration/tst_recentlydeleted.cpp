@@ -17,6 +17,7 @@
 #include "shadowview.h"
 #include "thingspane.h"
 #include "widgetwaits.h"
+#include "windowfixture.h"
 
 #include <QApplication>
 #include <QDir>
@@ -85,11 +86,7 @@ private Q_SLOTS:
         QVERIFY(rig.start(SandboxRig::demo()));
         Iot::Connection connection(&rig.network, rig.connectionSetup());
         MainWindow window;
-        window.setConnection(&connection, Settings::ConnectionChoice{Settings::ConnectionChoice::Kind::Sandbox, {}, {}, {}, {}});
-        QVERIFY(showActive(window));
-        QSignalSpy things(window.thingsPane(), &ThingsPane::loadFinished);
-        connection.start();
-        QVERIFY(things.wait(10000));
+        QVERIFY(connectWindow(window, connection));
         QSignalSpy shadows(window.shadowsPane(), &ShadowsPane::loadFinished);
         window.openThing(Thing);
         QVERIFY(shadows.wait(10000));

@@ -61,41 +61,6 @@ std::optional<Iot::RetainedMessage> fetch(SandboxRig &rig, const QString &topic,
     return std::nullopt;
 }
 
-// Clicks the button containing @p buttonText of the next message box named @p objectName
-// (opened modally after this returns), and keeps the box's text and default button.
-struct BoxAnswer
-{
-    bool seen = false;
-    QString text;
-    QString informative;
-    QString defaultButton;
-};
-
-void answerMessageBox(const QString &objectName, const QString &buttonText, BoxAnswer *answer)
-{
-    QTimer::singleShot(0, [=] {
-        const bool shown = QTest::qWaitFor([&] {
-            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-            return box && box->objectName() == objectName;
-        }, 10000);
-        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-        if (!shown || !box)
-            return;
-        answer->seen = true;
-        answer->text = box->text();
-        answer->informative = box->informativeText();
-        if (box->defaultButton())
-            answer->defaultButton = box->defaultButton()->text().remove(u'&');
-        const QList<QAbstractButton *> buttons = box->buttons();
-        for (QAbstractButton *button : buttons) {
-            if (button->text().remove(u'&').contains(buttonText)) {
-                button->click();
-                return;
-            }
-        }
-    });
-}
-
 // The proxy row of the top level named @p name in @p pane's tree.
 QModelIndex topLevel(const RetainedPane &pane, const QString &name)
 {

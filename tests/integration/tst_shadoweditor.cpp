@@ -20,6 +20,7 @@
 #include "shadowview.h"
 #include "thingspane.h"
 #include "widgetwaits.h"
+#include "windowfixture.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -77,27 +78,6 @@ bool openEditor(ShadowView &view)
         return false;
     view.edit();
     return true;
-}
-
-// Answers the next message box with the button whose text contains @p buttonText.
-void answerMessageBox(const QString &objectName, const QString &buttonText, bool *seen)
-{
-    QTimer::singleShot(0, [=] {
-        const bool shown = QTest::qWaitFor([&] {
-            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-            return box && box->objectName() == objectName;
-        }, 10000);
-        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-        if (!shown || !box)
-            return;
-        *seen = true;
-        for (QAbstractButton *button : box->buttons()) {
-            if (button->text().remove(QLatin1Char('&')).contains(buttonText)) {
-                button->click();
-                return;
-            }
-        }
-    });
 }
 
 } // namespace
@@ -331,16 +311,11 @@ private Q_SLOTS:
         SandboxRig rig;
         QVERIFY(rig.start(SandboxRig::demo()));
         Iot::Connection connection(&rig.network, rig.connectionSetup());
-        const Settings::ConnectionChoice sandbox{Settings::ConnectionChoice::Kind::Sandbox, {}, {}, {}, {}};
         const QString edited = QStringLiteral(R"({"version": "4.3.0-rc1"})");
         qint64 base = 0;
         {
             MainWindow window;
-            window.setConnection(&connection, sandbox);
-            QVERIFY(showActive(window));
-            QSignalSpy things(window.thingsPane(), &ThingsPane::loadFinished);
-            connection.start();
-            QVERIFY(things.wait(10000));
+            QVERIFY(connectWindow(window, connection));
             window.openShadow(Thermostat, QStringLiteral("firmware"), Workspace::Mode::Preview);
             auto *view = qobject_cast<ShadowView *>(window.workspace()->currentPage());
             QVERIFY(view);
@@ -357,10 +332,10 @@ private Q_SLOTS:
             window.openShadow(Thermostat, QStringLiteral("config"), Workspace::Mode::Preview);
             QCOMPARE(window.workspace()->tabs()->count(), 2);
 
-            bool asked = false;
+            BoxAnswer asked;
             answerMessageBox(QStringLiteral("unsavedChangesQuestion"), QStringLiteral("Cancel"), &asked);
             QVERIFY(!window.workspace()->closePage(window.workspace()->tabs()->indexOf(view)));
-            QVERIFY(asked);
+            QVERIFY(asked.seen);
             QCOMPARE(window.workspace()->tabs()->count(), 2);
             QCOMPARE(view->editor()->textEdit()->toPlainText(), edited);
         }
@@ -369,7 +344,7 @@ private Q_SLOTS:
         QCOMPARE(drafts.drafts(QStringLiteral("sandbox@") + connection.region()).size(), 1);
 
         MainWindow window;
-        window.setConnection(&connection, sandbox);
+        window.setConnection(&connection, sandboxChoice());
         QVERIFY(showActive(window));
         auto *offer = window.findChild<QWidget *>(QStringLiteral("draftsOffer"));
         QTRY_VERIFY(offer->isVisible());

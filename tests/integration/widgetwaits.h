@@ -1,8 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QAbstractButton>
+#include <QApplication>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSize>
 #include <QTest>
+#include <QTimer>
 #include <QWidget>
 
 /** Shows @p widget, resized to @p size when that is valid, and waits until it is exposed. */
@@ -44,4 +49,43 @@ Dialog *waitForDialog(QWidget *parent, const QObject *except = nullptr)
         return found != nullptr;
     }, 10000);
     return shown ? found : nullptr;
+}
+
+/** What answerMessageBox() saw. */
+struct BoxAnswer
+{
+    bool seen = false;
+    QString text;
+    QString informative;
+    QString defaultButton;
+};
+
+/**
+ * Clicks the button containing @p buttonText of the next message box named @p objectName
+ * (opened modally, from the call that follows this one), and keeps in @p answer the box's
+ * texts and default button.
+ */
+inline void answerMessageBox(const QString &objectName, const QString &buttonText, BoxAnswer *answer)
+{
+    QTimer::singleShot(0, [=] {
+        const bool shown = QTest::qWaitFor([&] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            return box && box->objectName() == objectName;
+        }, 10000);
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!shown || !box)
+            return;
+        answer->seen = true;
+        answer->text = box->text();
+        answer->informative = box->informativeText();
+        if (box->defaultButton())
+            answer->defaultButton = box->defaultButton()->text().remove(u'&');
+        const QList<QAbstractButton *> buttons = box->buttons();
+        for (QAbstractButton *button : buttons) {
+            if (button->text().remove(u'&').contains(buttonText)) {
+                button->click();
+                return;
+            }
+        }
+    });
 }
