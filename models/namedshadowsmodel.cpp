@@ -379,6 +379,14 @@ void NamedShadowsModel::onNamesFailed(quint64 generation, const QString &message
     settle();
 }
 
+void NamedShadowsModel::setDocument(Row &row, const Iot::ShadowDocument &document)
+{
+    row.document = document;
+    row.updated = lastUpdated(document);
+    row.bytes = documentBytes(document);
+    row.outOfSync = outOfSyncCount(document);
+}
+
 void NamedShadowsModel::updateDocument(const QString &shadowName, const Iot::ShadowDocument &document)
 {
     const int row = rowOf(shadowName);
@@ -387,10 +395,7 @@ void NamedShadowsModel::updateDocument(const QString &shadowName, const Iot::Sha
     Row &entry = m_rows[size_t(row)];
     if (entry.status != Status::Loaded || !entry.document || entry.document->version >= document.version)
         return;
-    entry.document = document;
-    entry.updated = lastUpdated(document);
-    entry.bytes = documentBytes(document);
-    entry.outOfSync = outOfSyncCount(document);
+    setDocument(entry, document);
     emitRowChanged(row);
 }
 
@@ -403,10 +408,7 @@ void NamedShadowsModel::onDocumentArrived(quint64 generation, const QString &sha
     const int row = ensureRow(shadowName);
     Row &entry = m_rows[size_t(row)];
     entry.status = Status::Loaded;
-    entry.document = document;
-    entry.updated = lastUpdated(document);
-    entry.bytes = documentBytes(document);
-    entry.outOfSync = outOfSyncCount(document);
+    setDocument(entry, document);
     ++m_loadedCount;
     emitRowChanged(row);
     Q_EMIT progressChanged();

@@ -153,6 +153,8 @@ private:
     /** The row of @p shadowName, inserted in order (Loading) if it is not there. */
     int ensureRow(const QString &shadowName);
     void emitRowChanged(int row);
+    /** Takes @p document into @p row with what the columns derive from it. */
+    static void setDocument(Row &row, const Iot::ShadowDocument &document);
 
     QPointer<ShadowSource> m_source;
     RelativeTime::Clock m_clock = RelativeTime::systemNow;

@@ -3,6 +3,7 @@
 
 #include "diffview.h"
 #include "jsontext.h"
+#include "shadow/shadowedit.h"
 #include "shadowhistory.h"
 
 #include <QComboBox>
@@ -13,19 +14,6 @@
 #include <QLocale>
 #include <QVBoxLayout>
 
-namespace {
-
-QString stateText(const Iot::ShadowDocument &document)
-{
-    QJsonObject state;
-    if (!document.desired.isEmpty())
-        state.insert(QStringLiteral("desired"), document.desired);
-    if (!document.reported.isEmpty())
-        state.insert(QStringLiteral("reported"), document.reported);
-    return JsonText::toText(state);
-}
-
-} // namespace
 
 HistoryDialog::HistoryDialog(ShadowHistory *history, const QString &thingName,
                              const QString &shadowName, QWidget *parent)
@@ -114,6 +102,7 @@ void HistoryDialog::showDiff()
         m_diff->setTexts({}, {}, {}, {});
         return;
     }
-    m_diff->setTexts(stateText(versions.at(from)), stateText(versions.at(to)), m_from->currentText(),
+    m_diff->setTexts(JsonText::toText(Shadow::editBaseOf(versions.at(from)).state),
+                     JsonText::toText(Shadow::editBaseOf(versions.at(to)).state), m_from->currentText(),
                      m_to->currentText());
 }

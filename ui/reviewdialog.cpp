@@ -55,8 +55,9 @@ ReviewDialog::ReviewDialog(const QString &title, const Shadow::EditBase &base,
     QString text = tr("%1 %2 added, %3 changed, %4 removed.").arg(version).arg(added).arg(changed).arg(removed);
     if (!preview.error)
         text += QLatin1Char(' ')
-            + tr("Afterwards desired and reported hold %1 of 8,192 bytes.")
-                  .arg(QLocale().toString(qlonglong(preview.stateBytesAfter)));
+            + tr("Afterwards desired and reported hold %1 of %2 bytes.")
+                  .arg(QLocale().toString(qlonglong(preview.stateBytesAfter)),
+                       QLocale().toString(qlonglong(Shadow::Limits{}.maxStateBytes)));
     summary->setText(text);
     summary->setAccessibleName(tr("Summary"));
 

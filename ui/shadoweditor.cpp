@@ -30,30 +30,6 @@ namespace {
 // Long enough not to write on every key, short enough that a crash loses a few keys at most.
 constexpr int AutosaveDelayMs = 800;
 
-Shadow::EditBase baseOf(const std::optional<Iot::ShadowDocument> &document)
-{
-    Shadow::EditBase base;
-    if (!document)
-        return base;
-    if (!document->desired.isEmpty())
-        base.state.insert(QStringLiteral("desired"), document->desired);
-    if (!document->reported.isEmpty())
-        base.state.insert(QStringLiteral("reported"), document->reported);
-    base.version = document->version;
-    return base;
-}
-
-std::optional<Shadow::StoredState> storedState(const Shadow::EditBase &base)
-{
-    if (!base.exists())
-        return std::nullopt;
-    Shadow::StoredState state;
-    state.desired = base.state.value(QStringLiteral("desired")).toObject();
-    state.reported = base.state.value(QStringLiteral("reported")).toObject();
-    state.version = base.version;
-    return state;
-}
-
 bool isConflict(const Iot::ApiError &error)
 {
     return error.httpStatus == 409 || error.code == QLatin1String("ConflictException");
@@ -197,7 +173,7 @@ QString ShadowEditor::statusText() const
 
 void ShadowEditor::setServerDocument(const std::optional<Iot::ShadowDocument> &document)
 {
-    const Shadow::EditBase base = baseOf(document);
+    const Shadow::EditBase base = Shadow::editBaseOf(document);
     if (m_services.history && document)
         m_services.history->record(m_thingName, m_shadowName, *document);
     if (m_modified || m_busy) {
@@ -370,7 +346,7 @@ void ShadowEditor::save()
         return;
     }
     const Shadow::UpdatePreview preview
-        = Shadow::previewUpdate(update.body, storedState(m_base), m_base.version);
+        = Shadow::previewUpdate(update.body, Shadow::storedStateOf(m_base), m_base.version);
     auto *review = new ReviewDialog(title(), m_base, update, preview, this);
     review->setAttribute(Qt::WA_DeleteOnClose);
     connect(review, &QDialog::accepted, this, [this, base = m_base, update] { send(base, update); });
@@ -448,7 +424,7 @@ void ShadowEditor::resolveConflict(const Shadow::EditBase &base, const Shadow::P
             return;
         }
         const Iot::ShadowDocument theirs = *call->result<Iot::ShadowDocument>();
-        merge(base, update, baseOf(theirs));
+        merge(base, update, Shadow::editBaseOf(theirs));
         Q_EMIT documentFetched(theirs);
     });
 }

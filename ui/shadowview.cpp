@@ -7,6 +7,7 @@
 #include "iot/datashadowsource.h"
 #include "iot/iotdataclient.h"
 #include "settings/deletedshadows.h"
+#include "shadow/shadowedit.h"
 #include "shadoweditor.h"
 #include "jsonhighlighter.h"
 #include "jsontextedit.h"
@@ -430,11 +431,9 @@ void ShadowView::deleteShadow()
                 copy.connectionKey = m_services.connectionKey;
                 copy.thingName = m_thingName;
                 copy.shadowName = m_shadowName;
-                if (!latest.desired.isEmpty())
-                    copy.state.insert(QStringLiteral("desired"), latest.desired);
-                if (!latest.reported.isEmpty())
-                    copy.state.insert(QStringLiteral("reported"), latest.reported);
-                copy.version = latest.version;
+                const Shadow::EditBase kept = Shadow::editBaseOf(latest);
+                copy.state = kept.state;
+                copy.version = kept.version;
                 copy.deletedAt = QDateTime::currentDateTimeUtc();
                 QString error;
                 if (!m_services.deleted->add(copy, &error)) {

@@ -72,6 +72,27 @@ std::optional<EditMode> editModeFromKey(const QString &key)
     return std::nullopt;
 }
 
+EditBase editBaseOf(const std::optional<Iot::ShadowDocument> &document)
+{
+    EditBase base;
+    if (!document)
+        return base;
+    base.state = withoutEmptySections({{Desired, document->desired}, {Reported, document->reported}});
+    base.version = document->version;
+    return base;
+}
+
+std::optional<StoredState> storedStateOf(const EditBase &base)
+{
+    if (!base.exists())
+        return std::nullopt;
+    StoredState state;
+    state.desired = base.state.value(Desired).toObject();
+    state.reported = base.state.value(Reported).toObject();
+    state.version = base.version;
+    return state;
+}
+
 QJsonObject initialObject(const EditBase &base, EditMode mode)
 {
     switch (mode) {

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "iot/iottypes.h"
+#include "shadowstate.h"
+
 #include <QByteArray>
 #include <QJsonObject>
 #include <QString>
@@ -29,6 +32,12 @@ struct EditBase
     bool exists() const { return version > 0; }
     friend bool operator==(const EditBase &, const EditBase &) = default;
 };
+
+/** The base @p document gives (nullopt: the shadow does not exist, version 0). */
+EditBase editBaseOf(const std::optional<Iot::ShadowDocument> &document);
+
+/** The stored state @p base stands for, as previewUpdate() takes it (nullopt: none yet). */
+std::optional<StoredState> storedStateOf(const EditBase &base);
 
 /** What the editor shows for @p base in @p mode: the section, or an empty update document. */
 QJsonObject initialObject(const EditBase &base, EditMode mode);

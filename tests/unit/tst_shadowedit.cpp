@@ -106,6 +106,21 @@ private Q_SLOTS:
         QCOMPARE(Shadow::editModeFromKey(QStringLiteral("delta")), std::nullopt);
     }
 
+    void baseOfADocument()
+    {
+        Iot::ShadowDocument document;
+        document.desired = jsonObject(R"({"a":1})");
+        document.version = 9;
+        const Shadow::EditBase base = Shadow::editBaseOf(document);
+        QCOMPARE(base.state, jsonObject(R"({"desired":{"a":1}})"));
+        QCOMPARE(base.version, 9);
+        QCOMPARE(Shadow::storedStateOf(base)->desired, document.desired);
+        QCOMPARE(Shadow::storedStateOf(base)->reported, QJsonObject());
+        QCOMPARE(Shadow::storedStateOf(base)->version, 9);
+        QVERIFY(!Shadow::editBaseOf(std::nullopt).exists());
+        QCOMPARE(Shadow::storedStateOf(Shadow::editBaseOf(std::nullopt)), std::nullopt);
+    }
+
     void updateDocumentBetween()
     {
         QCOMPARE(Shadow::updateDocumentBetween(jsonObject(R"({"desired":{"a":1,"b":2},"reported":{"x":1}})"),
