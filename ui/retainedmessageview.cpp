@@ -4,6 +4,7 @@
 #include "iot/apicall.h"
 #include "iot/iotdataclient.h"
 #include "iot/retainedundo.h"
+#include "jsontreemodel.h"
 #include "messagebar.h"
 #include "payloadformat.h"
 #include "retainedtopicsmodel.h"
@@ -46,26 +47,6 @@ QString suggestedFileName(const QString &topic, Payload::Kind kind)
         break;
     }
     return base + QStringLiteral(".bin");
-}
-
-QString scalarText(const QJsonValue &value)
-{
-    switch (value.type()) {
-    case QJsonValue::String:
-        return QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact))
-            .mid(1)
-            .chopped(1);
-    case QJsonValue::Null:
-        return QStringLiteral("null");
-    case QJsonValue::Bool:
-        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    case QJsonValue::Double:
-        return QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact))
-            .mid(1)
-            .chopped(1);
-    default:
-        return {};
-    }
 }
 
 } // namespace
@@ -525,6 +506,6 @@ void RetainedMessageView::addJsonItems(QTreeWidgetItem *parent, const QString &k
         for (qsizetype i = 0; i < array.size(); ++i)
             addJsonItems(item, QStringLiteral("[%1]").arg(i), array.at(i));
     } else {
-        item->setText(1, scalarText(value));
+        item->setText(1, JsonTreeModel::jsonText(value));
     }
 }

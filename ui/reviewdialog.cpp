@@ -10,21 +10,11 @@
 
 #include <QDialogButtonBox>
 #include <QHeaderView>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
-
-namespace {
-
-QString valueText(const QJsonValue &value)
-{
-    return value.isUndefined() ? QString() : JsonTreeModel::jsonText(value);
-}
-
-} // namespace
 
 ReviewDialog::ReviewDialog(const QString &title, const Shadow::EditBase &base,
                            const Shadow::PreparedUpdate &update,
@@ -96,7 +86,7 @@ ReviewDialog::ReviewDialog(const QString &title, const Shadow::EditBase &base,
             : change.kind == Shadow::JsonChange::Kind::Removed              ? tr("Removed")
                                                                             : tr("Changed");
         auto *item = new QTreeWidgetItem(list, {kind, Shadow::jsonPointer(change.path),
-                                                valueText(change.oldValue), valueText(change.newValue)});
+                                                JsonTreeModel::jsonText(change.oldValue), JsonTreeModel::jsonText(change.newValue)});
         for (int column = 2; column < 4; ++column)
             item->setToolTip(column, item->text(column));
     }
