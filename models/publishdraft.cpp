@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "publishdraft.h"
 
+#include "payloadformat.h"
+
 #include "jsontext.h"
 #include "shadow/validation.h"
 
@@ -457,6 +459,33 @@ Draft expanded(const Draft &draft, const QString &thingName, const QDateTime &no
     for (Iot::UserProperty &property : result.userProperties)
         property.value = expandVariables(property.value, thingName, now);
     return result;
+}
+
+Draft draftFrom(const Iot::RetainedMessage &message)
+{
+    Draft draft;
+    draft.topic = message.topic;
+    draft.qos = message.qos;
+    draft.retain = true;
+    draft.userProperties = message.userProperties;
+    switch (Payload::detectKind(message.payload)) {
+    case Payload::Kind::Empty:
+        draft.mode = PayloadMode::Empty;
+        break;
+    case Payload::Kind::Json:
+        draft.mode = PayloadMode::Json;
+        draft.payloadText = QString::fromUtf8(message.payload);
+        break;
+    case Payload::Kind::Text:
+        draft.mode = PayloadMode::Text;
+        draft.payloadText = QString::fromUtf8(message.payload);
+        break;
+    case Payload::Kind::Binary:
+        draft.mode = PayloadMode::Hex;
+        draft.payloadText = QString::fromLatin1(message.payload.toHex(' '));
+        break;
+    }
+    return draft;
 }
 
 } // namespace Publish

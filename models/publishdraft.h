@@ -100,4 +100,8 @@ QString expandVariables(const QString &text, const QString &thingName, const QDa
  */
 Draft expanded(const Draft &draft, const QString &thingName, const QDateTime &now);
 
+/** What "Edit and re-publish" starts from: @p message as a retained draft, its payload as JSON,
+ *  text or (bytes that are not text) hex. */
+Draft draftFrom(const Iot::RetainedMessage &message);
+
 } // namespace Publish

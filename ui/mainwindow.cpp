@@ -24,7 +24,6 @@
 #include "iot/iotdataclient.h"
 #include "iot/requestexecutor.h"
 #include "iot/retainedundo.h"
-#include "payloadformat.h"
 #include "iot/thingspagesource.h"
 #include "namedshadowsmodel.h"
 #include "requestlogmodel.h"
@@ -384,11 +383,10 @@ void MainWindow::openTopic(const QString &topic, Workspace::Mode mode)
     m_workspace->showPage(QStringLiteral("topic:") + topic, title, topic,
                           [this, client, topic] {
                               auto *view = new RetainedMessageView(client, topic);
-                              if (!m_connection->isReadOnly())
-                                  view->setRetainedUndo(m_retainedUndo);
+                              view->setRetainedUndo(m_retainedUndo); // none when read-only
                               connect(view, &RetainedMessageView::republishRequested, this,
                                       [this](const Iot::RetainedMessage &message) {
-                                          openPublish(draftOf(message));
+                                          openPublish(Publish::draftFrom(message));
                                       });
                               return view;
                           },
@@ -468,33 +466,6 @@ void MainWindow::openShadow(const QString &thingName, const QString &shadowName,
         m_workspace->setPageModified(view, true);
 }
 
-Publish::Draft MainWindow::draftOf(const Iot::RetainedMessage &message)
-{
-    Publish::Draft draft;
-    draft.topic = message.topic;
-    draft.qos = message.qos;
-    draft.retain = true;
-    draft.userProperties = message.userProperties;
-    switch (Payload::detectKind(message.payload)) {
-    case Payload::Kind::Empty:
-        draft.mode = Publish::PayloadMode::Empty;
-        break;
-    case Payload::Kind::Json:
-        draft.mode = Publish::PayloadMode::Json;
-        draft.payloadText = QString::fromUtf8(message.payload);
-        break;
-    case Payload::Kind::Text:
-        draft.mode = Publish::PayloadMode::Text;
-        draft.payloadText = QString::fromUtf8(message.payload);
-        break;
-    case Payload::Kind::Binary:
-        draft.mode = Publish::PayloadMode::Hex;
-        draft.payloadText = QString::fromLatin1(message.payload.toHex(' '));
-        break;
-    }
-    return draft;
-}
-
 PublishPage *MainWindow::openPublish(const std::optional<Publish::Draft> &draft)
 {
     if (!m_connection || !m_connection->data())
@@ -523,7 +494,6 @@ PublishPage *MainWindow::openPublish(const std::optional<Publish::Draft> &draft)
     const RetainedTopicsModel *retained = m_retainedPane->model();
     for (qsizetype i = 0; i < retained->topicCount(); ++i)
         topics << retained->topicAt(i);
-    topics.removeDuplicates();
     composer->setTopicSuggestions(topics);
     if (draft)
         composer->setDraft(*draft);

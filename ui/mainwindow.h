@@ -118,8 +118,6 @@ public:
      */
     PublishPage *openPublish(const std::optional<Publish::Draft> &draft = std::nullopt);
     Settings::PublishHistory *publishHistory() const { return m_publishHistory; }
-    /** What "Edit and re-publish" puts in the composer: the message as a retained draft. */
-    static Publish::Draft draftOf(const Iot::RetainedMessage &message);
     Settings::DeletedShadows *deletedShadows() const { return m_deleted; }
 
     /** Adds one attempt of an AWS call to the request log pane. @see RequestLogView */

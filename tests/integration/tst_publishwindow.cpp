@@ -126,7 +126,7 @@ private Q_SLOTS:
         message.topic = QStringLiteral("bin");
         message.payload = QByteArray::fromHex("00ff10");
         message.qos = 1;
-        const Publish::Draft draft = MainWindow::draftOf(message);
+        const Publish::Draft draft = Publish::draftFrom(message);
         QCOMPARE(draft.mode, Publish::PayloadMode::Hex);
         QCOMPARE(draft.payloadText, QStringLiteral("00 ff 10"));
         QCOMPARE(draft.qos, 1);
