@@ -2,6 +2,7 @@
 #pragma once
 
 #include "iot/iottypes.h"
+#include "shadow/shadowstate.h"
 #include "relativetime.h"
 
 #include <QAbstractTableModel>
@@ -48,7 +49,7 @@ public:
     Q_ENUM(Status)
 
     /** The service's default limit on a stored document (IOT-DATA-PLANE.md section 4). */
-    static constexpr qint64 DocumentLimitBytes = 8192;
+    static constexpr qint64 DocumentLimitBytes = Shadow::Limits{}.maxStateBytes;
 
     explicit NamedShadowsModel(QObject *parent = nullptr);
     ~NamedShadowsModel() override;

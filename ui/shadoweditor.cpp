@@ -134,8 +134,10 @@ ShadowEditor::ShadowEditor(Iot::IotDataClient *client, const QString &thingName,
     m_autosave->setInterval(AutosaveDelayMs);
     connect(m_autosave, &QTimer::timeout, this, &ShadowEditor::saveDraftNow);
     connect(m_text, &QPlainTextEdit::textChanged, this, [this] {
+        // A refresh replacing unmodified text has nothing to keep or forget.
+        const bool wasModified = m_modified;
         updateModified();
-        if (m_services.drafts)
+        if (m_services.drafts && (wasModified || m_modified))
             m_autosave->start();
     });
     connect(m_text, &JsonTextEdit::validityChanged, this, &ShadowEditor::updateActions);
@@ -166,6 +168,11 @@ QString ShadowEditor::title() const
                                   : tr("%1 · %2").arg(m_thingName, m_shadowName);
 }
 
+QString ShadowEditor::initialText() const
+{
+    return JsonText::toText(Shadow::initialObject(m_base, m_mode));
+}
+
 QString ShadowEditor::statusText() const
 {
     return m_messageBar->text();
@@ -183,7 +190,7 @@ void ShadowEditor::setServerDocument(const std::optional<Iot::ShadowDocument> &d
         return;
     }
     setBase(base);
-    replaceText(JsonText::toText(Shadow::initialObject(m_base, m_mode)));
+    replaceText(initialText());
     m_baseText = m_text->toPlainText();
     updateModified();
 }
@@ -201,7 +208,7 @@ void ShadowEditor::restoreDraft(const Settings::Draft &draft)
     m_mode = Shadow::editModeFromKey(draft.mode).value_or(Shadow::EditMode::Desired);
     m_modeBox->setCurrentIndex(m_modeBox->findData(int(m_mode)));
     setBase(Shadow::EditBase{draft.baseState, draft.baseVersion});
-    m_baseText = JsonText::toText(Shadow::initialObject(m_base, m_mode));
+    m_baseText = initialText();
     replaceText(draft.text);
     updateModified();
     m_messageBar->showInfo(tr("Restored your unsaved edit from %1.")
@@ -217,7 +224,7 @@ void ShadowEditor::setMode(Shadow::EditMode mode)
     }
     m_mode = mode;
     m_modeBox->setCurrentIndex(m_modeBox->findData(int(mode)));
-    replaceText(JsonText::toText(Shadow::initialObject(m_base, m_mode)));
+    replaceText(initialText());
     m_baseText = m_text->toPlainText();
     updateModified();
 }
@@ -263,14 +270,14 @@ void ShadowEditor::updateActions()
         base = tr("%1 · unsaved changes").arg(base);
     m_baseLabel->setText(base);
 
+    // The syntax error shown is cleared once the text is valid, unless something replaced it.
     if (const auto error = m_text->error(); error && !m_busy) {
-        m_messageBar->showError(tr("Line %1, column %2: %3")
-                                    .arg(error->line)
-                                    .arg(error->column)
-                                    .arg(error->message),
-                                {}, MessageBar::Offer::Nothing);
-    } else if (!m_busy && m_text->isValid() && m_messageBar->text().startsWith(tr("Line "))) {
-        m_messageBar->clear();
+        m_syntaxError = tr("Line %1, column %2: %3").arg(error->line).arg(error->column).arg(error->message);
+        m_messageBar->showError(m_syntaxError, {}, MessageBar::Offer::Nothing);
+    } else if (!m_busy && !m_syntaxError.isEmpty()) {
+        if (m_messageBar->text() == m_syntaxError)
+            m_messageBar->clear();
+        m_syntaxError.clear();
     }
 }
 
@@ -323,7 +330,7 @@ void ShadowEditor::discard()
 {
     if (m_server) {
         setBase(*m_server);
-        m_baseText = JsonText::toText(Shadow::initialObject(m_base, m_mode));
+        m_baseText = initialText();
     }
     replaceText(m_baseText);
     updateModified();
@@ -373,7 +380,7 @@ void ShadowEditor::send(const Shadow::EditBase &base, const Shadow::PreparedUpda
             const qint64 version = accepted ? accepted->version : m_base.version + 1;
             setBase(Shadow::EditBase{update.mine, version});
             m_baseText = m_mode == Shadow::EditMode::Update
-                ? JsonText::toText(Shadow::initialObject(m_base, m_mode))
+                ? initialText()
                 : m_text->toPlainText();
             replaceText(m_baseText);
             updateModified();
@@ -443,16 +450,14 @@ void ShadowEditor::merge(const Shadow::EditBase &base, const Shadow::PreparedUpd
         // The edit now starts from their version and holds the merged state; the review shows
         // what that sends.
         setBase(theirs);
-        m_baseText = JsonText::toText(Shadow::initialObject(m_base, m_mode));
+        m_baseText = initialText();
         // Overwriting keeps the text: its update, now made against their version, replaces
         // what they saved in the part the edit touches.
         if (!dialog->overwrites()) {
             if (m_mode == Shadow::EditMode::Update) {
                 replaceText(JsonText::toText(Shadow::updateDocumentBetween(theirs.state, resolved)));
             } else {
-                const QString section = m_mode == Shadow::EditMode::Desired ? QStringLiteral("desired")
-                                                                            : QStringLiteral("reported");
-                replaceText(JsonText::toText(resolved.value(section).toObject()));
+                replaceText(JsonText::toText(Shadow::initialObject({resolved, theirs.version}, m_mode)));
             }
         }
         updateModified();

@@ -90,6 +90,8 @@ private:
     void merge(const Shadow::EditBase &base, const Shadow::PreparedUpdate &update,
                const Shadow::EditBase &theirs);
     QString title() const;
+    /** The text of the base in the current mode. */
+    QString initialText() const;
 
     QPointer<Iot::IotDataClient> m_client;
     QString m_thingName;
@@ -102,6 +104,7 @@ private:
     QString m_baseText; ///< the text of the base in the current mode: unmodified when equal
     bool m_modified = false;
     bool m_busy = false;
+    QString m_syntaxError; ///< the syntax error the message bar shows, if any
 
     JsonTextEdit *m_text;
     QComboBox *m_modeBox;
