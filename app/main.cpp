@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "application.h"
+#include "icons.h"
 #include "settings/applicationidentity.h"
 
 #include <QApplication>
-#include <QIcon>
 #include <QLocale>
 #include <QTranslator>
 
@@ -26,8 +26,8 @@ int main(int argc, char *argv[])
 
     QApplication qapp(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("Shadowscope"));
-    QApplication::setDesktopFileName(QStringLiteral("shadowscope"));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/shadowscope.svg")));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.shadowscope.Shadowscope"));
+    QApplication::setWindowIcon(Icons::application());
     QTranslator translator;
     if (translator.load(QLocale(), QStringLiteral("shadowscope"), QStringLiteral("_"),
                         QStringLiteral(":/i18n")))

@@ -12,4 +12,7 @@ namespace Icons {
  */
 QIcon themed(const QString &name);
 
+/** Shadowscope's own icon (the window's), drawn from its SVG at every size asked for. */
+QIcon application();
+
 } // namespace Icons

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Shadowscope's own icons (used where the desktop theme has none) load, and are drawn in the
-// palette's text colour, so they stay visible on light and dark themes and at 2x.
+// palette's text colour, so they stay visible on light and dark themes and at 2x; the
+// application's icon keeps its colours.
 #include "colorscheme.h"
 #include "icons.h"
 
@@ -49,6 +50,22 @@ private Q_SLOTS:
                 }
             }
             QVERIFY2(inked > image.width(), qPrintable(name));
+        }
+    }
+
+    // The window's icon keeps its own colours at every size, crisp at 2x.
+    void applicationIconInItsOwnColours()
+    {
+        const QIcon icon = Icons::application();
+        for (const int size : {16, 48, 256}) {
+            for (const qreal scale : {1.0, 2.0}) {
+                const QImage image = icon.pixmap(QSize(size, size), scale).toImage();
+                QCOMPARE(image.size(), QSize(size, size) * scale);
+                const int side = image.width();
+                QCOMPARE(image.pixelColor(0, 0).alpha(), 0); // outside the disc
+                // Inside the disc, below the lens: the SVG's blue, not a palette colour.
+                QCOMPARE(image.pixelColor(side / 4, side * 3 / 4).rgb(), QColor(0x1f, 0x4e, 0x79).rgb());
+            }
         }
     }
 };
