@@ -5,17 +5,18 @@
 #   installer/setup.sh run [ARGS...]   install what is missing, build, start `shadowscope --sandbox ARGS`
 #   installer/setup.sh test            install what is missing, build, run every test
 #   installer/setup.sh build           install what is missing and build only
-# Environment: BUILD_DIR (default build), BUILD_TYPE (default RelWithDebInfo),
-#              SHADOWSCOPE_WERROR=ON to fail on warnings (CI does).
+#   installer/setup.sh package         install what is missing, make the release .deb and .tar.gz
+# Environment: BUILD_DIR (default build; package: build-package), BUILD_TYPE (default
+#              RelWithDebInfo; package: Release), SHADOWSCOPE_WERROR=ON to fail on warnings (CI does).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-build_dir=${BUILD_DIR:-$root/build}
-build_type=${BUILD_TYPE:-RelWithDebInfo}
 
+# install_packages [LIST...]: the Debian packages named in installer/debian-packages.txt and
+# in each further LIST file that are not installed yet.
 install_packages() {
     local wanted missing=()
-    mapfile -t wanted < <(grep -Ev '^\s*(#|$)' "$root/installer/debian-packages.txt")
+    mapfile -t wanted < <(cat "$root/installer/debian-packages.txt" "$@" | grep -Ev '^\s*(#|$)')
     for pkg in "${wanted[@]}"; do
         if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
             missing+=("$pkg")
@@ -26,14 +27,24 @@ install_packages() {
     local sudo=()
     [ "$(id -u)" -eq 0 ] || sudo=(sudo)
     "${sudo[@]}" apt-get update
-    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y --no-install-recommends "${missing[@]}"
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
 }
 
 build() {
     cmake -S "$root" -B "$build_dir" -G Ninja \
         -DCMAKE_BUILD_TYPE="$build_type" \
-        -DSHADOWSCOPE_WERROR="${SHADOWSCOPE_WERROR:-OFF}"
+        -DSHADOWSCOPE_WERROR="${SHADOWSCOPE_WERROR:-OFF}" "$@"
     cmake --build "$build_dir" --parallel "$(nproc)"
+}
+
+# The release packages: no tests, Debian's hardening flags (as dpkg-buildpackage would use),
+# then CPack (installer/packaging.cmake) writes the .deb and the .tar.gz into the build dir.
+package() {
+    export DEB_BUILD_MAINT_OPTIONS=hardening=+all
+    build -DSHADOWSCOPE_BUILD_TESTS=OFF \
+        -DCMAKE_CXX_FLAGS="$(dpkg-buildflags --get CPPFLAGS) $(dpkg-buildflags --get CXXFLAGS)" \
+        -DCMAKE_EXE_LINKER_FLAGS="$(dpkg-buildflags --get LDFLAGS)"
+    (cd "$build_dir" && cpack)
 }
 
 run_tests() {
@@ -52,9 +63,17 @@ run_tests() {
 
 command=${1:-}
 [ $# -gt 0 ] && shift
+if [ "$command" = package ]; then
+    build_dir=${BUILD_DIR:-$root/build-package}
+    build_type=${BUILD_TYPE:-Release}
+else
+    build_dir=${BUILD_DIR:-$root/build}
+    build_type=${BUILD_TYPE:-RelWithDebInfo}
+fi
 case "$command" in
-    run)   install_packages; build; exec "$build_dir/app/shadowscope" --sandbox "$@" ;;
-    test)  install_packages; build; run_tests ;;
-    build) install_packages; build ;;
-    *)     sed -n '4,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 2 ;;
+    run)     install_packages; build; exec "$build_dir/app/shadowscope" --sandbox "$@" ;;
+    test)    install_packages; build; run_tests ;;
+    build)   install_packages; build ;;
+    package) install_packages; package ;;
+    *)     sed -n '4,/^[^#]/s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; exit 2 ;;
 esac
