@@ -5,6 +5,8 @@
 #   installer/setup.sh run [ARGS...]   install what is missing, build, start `shadowscope --sandbox ARGS`
 #   installer/setup.sh test            install what is missing, build, run every test
 #   installer/setup.sh build           install what is missing and build only
+#   installer/setup.sh bench           install what the benchmarks need too, build optimised in
+#                                      build-bench, run every benchmark (tests/bench/run-benchmarks.sh)
 # Environment: BUILD_DIR (default build), BUILD_TYPE (default RelWithDebInfo),
 #              SHADOWSCOPE_WERROR=ON to fail on warnings (CI does).
 set -euo pipefail
@@ -13,9 +15,10 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build_dir=${BUILD_DIR:-$root/build}
 build_type=${BUILD_TYPE:-RelWithDebInfo}
 
+# install_packages [EXTRA-LIST...]: the packages of debian-packages.txt and of any extra lists.
 install_packages() {
     local wanted missing=()
-    mapfile -t wanted < <(grep -Ev '^\s*(#|$)' "$root/installer/debian-packages.txt")
+    mapfile -t wanted < <(grep -Ehv '^\s*(#|$)' "$root/installer/debian-packages.txt" "$@")
     for pkg in "${wanted[@]}"; do
         if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
             missing+=("$pkg")
@@ -56,5 +59,7 @@ case "$command" in
     run)   install_packages; build; exec "$build_dir/app/shadowscope" --sandbox "$@" ;;
     test)  install_packages; build; run_tests ;;
     build) install_packages; build ;;
-    *)     sed -n '4,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 2 ;;
+    bench) install_packages "$root/installer/bench-packages.txt"
+           exec "$root/tests/bench/run-benchmarks.sh" ;;
+    *)     sed -n '4,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac
