@@ -141,8 +141,9 @@ bool runUntil(const std::function<bool()> &done, int timeoutMs, double *worstGap
 }
 
 /**
- * The start and end of each paint of a widget: paints it itself from an event filter, so
- * the end is known, and calls onPainted after each.
+ * The start and end of each paint of a widget: an event filter sends the paint event on
+ * itself (through the other filters, such as the one by which a scroll area paints its
+ * viewport), so the end is known, and calls onPainted after each.
  */
 class PaintClock final : public QObject
 {
@@ -162,7 +163,7 @@ protected:
             return false;
         m_painting = true;
         lastStart = now();
-        watched->event(event);
+        QCoreApplication::sendEvent(watched, event);
         lastEnd = now();
         m_painting = false;
         if (onPainted)
