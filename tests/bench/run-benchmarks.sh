@@ -110,6 +110,7 @@ missed=0
         printf '# %-40s %12s %-10s %2s %6s  %-6s %s\n' "$name" "${value:--}" "${unit:-}" \
             "$op" "$limit" "$result" "$what"
     done
+    echo "# load at the end:$(uptime | sed 's/.*load average://')"
 } | tee -a "$results"
 echo "Figures written to $results"
 if [ ${#failed[@]} -gt 0 ]; then
