@@ -17,13 +17,49 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFile>
 #include <QNetworkAccessManager>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTimer>
 
 #include <cstdio>
+#include <ctime>
 #include <utility>
+
+#include <unistd.h>
+
+namespace {
+
+/** Milliseconds since this process started (Linux: /proc/self/stat, 10 ms steps), or -1. */
+double msSinceProcessStart()
+{
+    QFile stat(QStringLiteral("/proc/self/stat"));
+    if (!stat.open(QIODevice::ReadOnly))
+        return -1;
+    // Field 22, counted after the command name, which is in parentheses and may hold spaces.
+    const QByteArray line = stat.readAll();
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    timespec now = {};
+    if (fields.size() < 20 || clock_gettime(CLOCK_BOOTTIME, &now) != 0)
+        return -1;
+    const double startedSeconds = fields.at(19).toDouble() / double(sysconf(_SC_CLK_TCK));
+    return (double(now.tv_sec) + double(now.tv_nsec) / 1e9 - startedSeconds) * 1000.0;
+}
+
+/** The process's resident memory in KiB (VmRSS of /proc/self/status), or -1. */
+qint64 residentKiB()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    return -1;
+}
+
+} // namespace
 
 Application::Application(LaunchOptions options)
     : m_options(std::move(options))
@@ -72,8 +108,13 @@ LaunchOptions Application::parseCommandLine(const QStringList &arguments)
         QStringLiteral("NAME"));
     const QCommandLineOption topic(QStringLiteral("topic"),
         tr("Open the retained message of TOPIC once connected."), QStringLiteral("TOPIC"));
+    // Diagnostics for the start-up benchmark (tests/bench/bench_startup), not for users.
+    QCommandLineOption startupReport(QStringLiteral("startup-report"),
+        tr("Once connected and the first pages are shown, paint the window, print the "
+           "milliseconds since the process started and the resident memory, and exit."));
+    startupReport.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({sandbox, profile, region, endpointUrl, caFile, readOnly, thing, shadow, topic,
-                       screenshot});
+                       screenshot, startupReport});
     parser.addPositionalArgument(QStringLiteral("DIR"),
                                  tr("With --sandbox: the sandbox's data directory."),
                                  QStringLiteral("[DIR]"));
@@ -90,6 +131,7 @@ LaunchOptions Application::parseCommandLine(const QStringList &arguments)
     options.thing = parser.value(thing);
     options.shadow = parser.value(shadow);
     options.topic = parser.value(topic);
+    options.startupReport = parser.isSet(startupReport);
     const auto refuse = [](const QString &problem) {
         std::fprintf(stderr, "shadowscope: %s\n", qPrintable(problem));
         std::exit(2);
@@ -267,6 +309,8 @@ void Application::settled()
 {
     if (!m_options.screenshotFile.isEmpty())
         QTimer::singleShot(0, this, &Application::saveScreenshot);
+    if (m_options.startupReport)
+        QTimer::singleShot(0, this, &Application::reportStartup);
 }
 
 void Application::saveScreenshot()
@@ -283,5 +327,17 @@ void Application::saveScreenshot()
                      qPrintable(tr("shadowscope: cannot write %1").arg(m_options.screenshotFile)));
         m_exitCode = 1;
     }
+    QApplication::quit();
+}
+
+void Application::reportStartup()
+{
+    const bool connected = m_connection && m_connection->state() == Iot::Connection::State::Ready;
+    m_window->repaint();
+    std::printf("startup: %.0f ms, %lld KiB resident, %s\n", msSinceProcessStart(),
+                static_cast<long long>(residentKiB()), connected ? "connected" : "not connected");
+    std::fflush(stdout);
+    if (!connected)
+        m_exitCode = 1;
     QApplication::quit();
 }

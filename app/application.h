@@ -38,6 +38,7 @@ struct LaunchOptions
     QString thing;           ///< open this thing once connected
     QString shadow;          ///< with thing: select this shadow ("classic": the unnamed one)
     QString topic;           ///< open this retained message once connected
+    bool startupReport = false; ///< diagnostics: report the start-up time and memory, then exit
 };
 
 /**
@@ -73,6 +74,11 @@ private:
     /** The initial loads are done: time for a requested screenshot. */
     void settled();
     void saveScreenshot();
+    /**
+     * --startup-report: paints the window (its first paint with the first pages shown), prints
+     * the milliseconds since the process started and the resident memory, and quits.
+     */
+    void reportStartup();
 
     LaunchOptions m_options;
     std::unique_ptr<QNetworkAccessManager> m_network;

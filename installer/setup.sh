@@ -6,6 +6,8 @@
 #   installer/setup.sh test            install what is missing, build, run every test
 #   installer/setup.sh build           install what is missing and build only
 #   installer/setup.sh package         install what is missing, make the release .deb and .tar.gz
+#   installer/setup.sh bench           install what the benchmarks need too, build optimised in
+#                                      build-bench, run every benchmark (tests/bench/run-benchmarks.sh)
 # Environment: BUILD_DIR (default build; package: build-package), BUILD_TYPE (default
 #              RelWithDebInfo; package: Release), SHADOWSCOPE_WERROR=ON to fail on warnings (CI does).
 set -euo pipefail
@@ -16,7 +18,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # in each further LIST file that are not installed yet.
 install_packages() {
     local wanted missing=()
-    mapfile -t wanted < <(cat "$root/installer/debian-packages.txt" "$@" | grep -Ev '^\s*(#|$)')
+    mapfile -t wanted < <(grep -Ehv '^\s*(#|$)' "$root/installer/debian-packages.txt" "$@")
     for pkg in "${wanted[@]}"; do
         if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
             missing+=("$pkg")
@@ -75,5 +77,7 @@ case "$command" in
     test)    install_packages; build; run_tests ;;
     build)   install_packages; build ;;
     package) install_packages; package ;;
-    *)     sed -n '4,/^[^#]/s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; exit 2 ;;
+    bench)   install_packages "$root/installer/bench-packages.txt"
+             exec "$root/tests/bench/run-benchmarks.sh" ;;
+    *)       sed -n '4,/^[^#]/s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; exit 2 ;;
 esac

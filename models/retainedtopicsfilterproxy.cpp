@@ -75,6 +75,19 @@ bool RetainedTopicsFilterProxy::filterAcceptsRow(int sourceRow,
     return decide(RetainedTopicsModel::nodeId(m_model->index(sourceRow, 0, sourceParent)));
 }
 
+bool RetainedTopicsFilterProxy::lessThan(const QModelIndex &sourceLeft,
+                                         const QModelIndex &sourceRight) const
+{
+    if (!m_model || sourceLeft.column() != RetainedTopicsModel::Topic
+        || m_model->layout() != RetainedTopicsModel::Layout::Tree
+        || sortRole() != RetainedTopicsModel::SortRole || isSortLocaleAware())
+        return QSortFilterProxyModel::lessThan(sourceLeft, sourceRight);
+    return m_model->levelName(RetainedTopicsModel::nodeId(sourceLeft))
+               .compare(m_model->levelName(RetainedTopicsModel::nodeId(sourceRight)),
+                        sortCaseSensitivity())
+        < 0;
+}
+
 bool RetainedTopicsFilterProxy::decide(RetainedTopicsModel::NodeId node) const
 {
     if (!m_decided)
@@ -115,10 +128,33 @@ void RetainedTopicsFilterProxy::decideAll() const
     m_matches.assign(m_model ? size_t(m_model->nodeCount()) : 0, false);
     if (!m_model || m_filterText.isEmpty() || !m_filterError.isEmpty())
         return;
+    const int topLevels = m_model->childCount(RetainedTopicsModel::RootNode);
+    if (!m_topicFilter && !m_filterText.contains(u'/')) {
+        // A substring without '/' lies within one level name: each distinct name is searched
+        // once, and no path is built.
+        std::vector<qint8> nameMatches(size_t(m_model->nameCount()), -1);
+        for (int i = 0; i < topLevels; ++i)
+            decideByLevel(m_model->childNode(RetainedTopicsModel::RootNode, i), false, nameMatches);
+        return;
+    }
     QString path;
     path.reserve(256);
-    for (int i = 0; i < m_model->childCount(RetainedTopicsModel::RootNode); ++i)
+    for (int i = 0; i < topLevels; ++i)
         decideTree(m_model->childNode(RetainedTopicsModel::RootNode, i), path, 0, false);
+}
+
+void RetainedTopicsFilterProxy::decideByLevel(RetainedTopicsModel::NodeId node, bool pathMatches,
+                                              std::vector<qint8> &nameMatches) const
+{
+    if (!pathMatches) {
+        qint8 &named = nameMatches[m_model->nameId(node)];
+        if (named < 0)
+            named = m_model->levelName(node).contains(m_filterText, Qt::CaseInsensitive) ? 1 : 0;
+        pathMatches = named == 1;
+    }
+    m_matches[node] = pathMatches && m_model->isTopic(node);
+    for (int i = 0; i < m_model->childCount(node); ++i)
+        decideByLevel(m_model->childNode(node, i), pathMatches, nameMatches);
 }
 
 void RetainedTopicsFilterProxy::decideTree(RetainedTopicsModel::NodeId node, QString &path,

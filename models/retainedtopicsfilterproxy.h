@@ -19,8 +19,9 @@
  * it matches (recursive filtering).
  *
  * The filter runs over the model's storage, not its data(): setFilterText() decides every
- * node in one walk of the tree (building each path once, a whole subtree at once under a
- * matching level for substrings, a subtree pruned as soon as the topic filter cannot match),
+ * node in one walk of the tree (building each path once, or for a substring without '/'
+ * searching each distinct level name once; a whole subtree at once under a matching level
+ * for substrings, a subtree pruned as soon as the topic filter cannot match),
  * and filterAcceptsRow() reads that answer. Topics of pages that arrive later are decided
  * as they come.
  */
@@ -42,11 +43,19 @@ public:
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    /**
+     * The tree's level names compared in the storage, as the base class would compare their
+     * SortRole (case-insensitively) but without a QVariant and a QString each; other columns
+     * and the flat list by the base class.
+     */
+    bool lessThan(const QModelIndex &sourceLeft, const QModelIndex &sourceRight) const override;
 
 private:
     void decideAll() const;
     void decideTree(RetainedTopicsModel::NodeId node, QString &path, qsizetype filterLevel,
                     bool pathMatches) const;
+    void decideByLevel(RetainedTopicsModel::NodeId node, bool pathMatches,
+                       std::vector<qint8> &nameMatches) const;
     bool decide(RetainedTopicsModel::NodeId node) const;
     void redecide(RetainedTopicsModel::NodeId node);
     bool matches(const QString &topic) const;

@@ -93,6 +93,10 @@ public:
     int childCount(NodeId node) const { return int(m_nodes[node].children.size()); }
     NodeId childNode(NodeId node, int i) const { return m_nodes[node].children[size_t(i)]; }
     QStringView levelName(NodeId node) const;
+    /** The id of @p node's level name: nodes with the same name share it (0 ≤ id < nameCount()). */
+    quint32 nameId(NodeId node) const { return m_nodes[node].nameId; }
+    /** Distinct level names stored. */
+    qsizetype nameCount() const { return qsizetype(m_nameStart.size()) - 1; }
     bool isTopic(NodeId node) const { return m_nodes[node].qos >= 0; }
     /** The level names from the root down to @p node joined with '/'. */
     QString topicPath(NodeId node) const;

@@ -213,6 +213,14 @@ bool RetainedPane::selectTopic(const QString &topic)
 
 void RetainedPane::applyFilter()
 {
+    // Clearing the filter folds back the levels it unfolded, keeping the current topic in
+    // sight: every level shown again under them (thousands at 100,000 topics) would be laid
+    // out at once otherwise.
+    const bool clearing = m_filter->text().trimmed().isEmpty() && m_expandedByFilter;
+    if (clearing) {
+        m_view->collapseAll();
+        m_expandedByFilter = false;
+    }
     m_proxy->setFilterText(m_filter->text());
     const QString error = m_proxy->filterError();
     if (error.isEmpty())
@@ -220,8 +228,12 @@ void RetainedPane::applyFilter()
     else
         m_filterError->showError(tr("Not a valid topic filter: %1").arg(error));
     if (!m_proxy->filterText().isEmpty() && m_model->layout() == RetainedTopicsModel::Layout::Tree
-        && m_proxy->matchingTopicCount() <= ExpandMatchesLimit)
+        && m_proxy->matchingTopicCount() <= ExpandMatchesLimit) {
         m_view->expandAll();
+        m_expandedByFilter = true;
+    }
+    if (clearing && m_view->currentIndex().isValid())
+        m_view->scrollTo(m_view->currentIndex());
     updateStatus();
 }
 

@@ -28,7 +28,8 @@ class RetainedUndo;
 /**
  * The Retained pane: the account's retained topics as a tree split on '/' or as a flat list,
  * loaded a page at a time as the list is scrolled, with a filter line (Ctrl+F: a substring,
- * or an MQTT topic filter when it contains '+' or '#'), a progress bar with Cancel while a
+ * or an MQTT topic filter when it contains '+' or '#'; one that leaves few topics unfolds
+ * the tree to them, and clearing it folds the tree back), a progress bar with Cancel while a
  * page loads, and a status line that says how many topics there are or why they did not load,
  * with Retry. Without a connection it shows an empty state. Opening a topic (click on a leaf,
  * Enter or double-click) emits topicActivated(); the payload is fetched only then, by
@@ -129,4 +130,5 @@ private:
     QPointer<Iot::RetainedUndo> m_retainedUndo;
     QString m_reselect; ///< the topic to select again once a reload's first page is there
     bool m_reloading = false;
+    bool m_expandedByFilter = false; ///< the filter unfolded the tree (folded back when cleared)
 };

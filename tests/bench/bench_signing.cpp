@@ -11,6 +11,8 @@
 // Usage: bench_signing [--seconds S] [--runs N] [--python PATH] [--openssl PATH]
 #include "aws/sigv4signer.h"
 
+#include "benchfigure.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -47,12 +49,6 @@ double signingRate(const Aws::SignableRequest &unsignedRequest, const QDateTime 
         elapsedNs = clock.nsecsElapsed();
     } while (elapsedNs < budgetNs);
     return double(count) * 1e9 / double(elapsedNs);
-}
-
-void print(const char *name, double value, const char *unit)
-{
-    std::printf("%s %.*f %s\n", name, value < 10 ? 3 : 0, value, unit);
-    std::fflush(stdout);
 }
 
 /** The figures botocore_signing.py prints, by name; empty when it failed. */
@@ -144,26 +140,26 @@ int main(int argc, char *argv[])
         postRate = std::max(postRate, signingRate(post, now, seconds));
         sha256Rate = std::max(sha256Rate, sha256BytesPerSecond(parser.value(opensslOption)));
     }
-    print("sigv4_get", getRate, "requests/s");
-    print("sigv4_post_128k", postRate, "requests/s");
+    printFigure("sigv4_get", getRate, "requests/s");
+    printFigure("sigv4_post_128k", postRate, "requests/s");
 
     const QHash<QString, double> botocore =
         botocoreRates(parser.value(pythonOption), seconds, runs);
     const double botocoreGet = botocore.value(QStringLiteral("botocore_get"));
     const double botocorePost = botocore.value(QStringLiteral("botocore_post_128k"));
-    print("botocore_get", botocoreGet, "requests/s");
-    print("botocore_post_128k", botocorePost, "requests/s");
+    printFigure("botocore_get", botocoreGet, "requests/s");
+    printFigure("botocore_post_128k", botocorePost, "requests/s");
 
-    print("openssl_sha256", sha256Rate, "bytes/s");
+    printFigure("openssl_sha256", sha256Rate, "bytes/s");
     const double bound = sha256Rate / double(body.size());
-    print("sha256_bound_128k", bound, "requests/s");
+    printFigure("sha256_bound_128k", bound, "requests/s");
 
     if (botocoreGet <= 0 || bound <= 0) {
         std::fprintf(stderr, "bench_signing: no botocore or openssl figure to compare with\n");
         return 1;
     }
-    print("get_speedup_over_botocore", getRate / botocoreGet, "x");
-    print("post_128k_speedup_over_botocore", postRate / botocorePost, "x");
-    print("post_128k_fraction_of_sha256_bound", postRate / bound, "ratio");
+    printFigure("get_speedup_over_botocore", getRate / botocoreGet, "x");
+    printFigure("post_128k_speedup_over_botocore", postRate / botocorePost, "x");
+    printFigure("post_128k_fraction_of_sha256_bound", postRate / bound, "ratio");
     return 0;
 }

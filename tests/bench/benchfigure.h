@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QByteArray>
+
 #include <cstdio>
 
 /**
@@ -11,4 +13,10 @@ inline void printFigure(const char *name, double value, const char *unit)
 {
     std::printf("%s %.3f %s\n", name, value, unit);
     std::fflush(stdout);
+}
+
+/** printFigure() of a name put together at run time. */
+inline void printFigure(const QByteArray &name, double value, const char *unit)
+{
+    printFigure(name.constData(), value, unit);
 }

@@ -89,6 +89,18 @@ QStringList userProperties(const RetainedMessageView &view)
     return rows;
 }
 
+// The expanded rows of @p view at and under @p parent's children.
+int expandedCount(const QTreeView &view, const QModelIndex &parent)
+{
+    int count = 0;
+    for (int row = 0; row < view.model()->rowCount(parent); ++row) {
+        const QModelIndex child = view.model()->index(row, 0, parent);
+        if (view.isExpanded(child))
+            count += 1 + expandedCount(view, child);
+    }
+    return count;
+}
+
 } // namespace
 
 class TestRetainedPane : public QObject
@@ -222,6 +234,37 @@ private Q_SLOTS:
         filter->clear();
         QTRY_COMPARE(pane.proxy()->matchingTopicCount(), DemoTopics);
         QVERIFY(!error->isVisible());
+    }
+
+    // Clearing the filter folds back the levels it unfolded, keeping the current topic in
+    // sight: only the current topic's ancestors stay expanded.
+    void clearingFilterFoldsBack()
+    {
+        SandboxRig rig;
+        QVERIFY(rig.start(SandboxRig::demo()));
+        RetainedPane pane;
+        QVERIFY(showLoaded(pane, rig, QSize(480, 300)));
+        auto *filter = pane.findChild<QLineEdit *>(QStringLiteral("retainedFilter"));
+        auto *view = pane.findChild<QTreeView *>(QStringLiteral("retainedView"));
+        QTest::keyClicks(filter, QStringLiteral("vibration"));
+        QTRY_COMPARE(pane.proxy()->matchingTopicCount(), 4);
+        QModelIndex leaf = pane.proxy()->index(0, 0);
+        while (pane.proxy()->hasChildren(leaf))
+            leaf = pane.proxy()->index(0, 0, leaf);
+        const QString topic = leaf.data(RetainedTopicsModel::TopicRole).toString();
+        view->setCurrentIndex(leaf);
+        int ancestors = 0;
+        for (QModelIndex parent = leaf.parent(); parent.isValid(); parent = parent.parent())
+            ++ancestors;
+        QVERIFY(expandedCount(*view, {}) > ancestors); // the other matches' levels too
+
+        filter->clear();
+        QTRY_VERIFY(pane.proxy()->filterText().isEmpty());
+        QCOMPARE(view->currentIndex().data(RetainedTopicsModel::TopicRole).toString(), topic);
+        for (QModelIndex parent = view->currentIndex().parent(); parent.isValid();
+             parent = parent.parent())
+            QVERIFY(view->isExpanded(parent));
+        QCOMPARE(expandedCount(*view, {}), ancestors);
     }
 
     // A click on a leaf, Enter and a double-click open a topic; arrow keys only move.
