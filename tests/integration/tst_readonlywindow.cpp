@@ -131,7 +131,7 @@ private Q_SLOTS:
 
         // Restoring the draft brings the text back, but it cannot be saved.
         auto *offer = window.findChild<QWidget *>(QStringLiteral("draftsOffer"));
-        QTRY_VERIFY(offer->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(offer->isVisible(), 10000);
         window.restoreDrafts();
         auto *restored = qobject_cast<ShadowView *>(window.workspace()->currentPage());
         QVERIFY(restored);
@@ -187,7 +187,7 @@ private Q_SLOTS:
         PublishComposer *composer = publish->composer();
         auto *send = composer->findChild<QPushButton *>(QStringLiteral("publishSend"));
         QVERIFY(!send->isEnabled());
-        QTRY_VERIFY(composer->findChild<QLabel *>(QStringLiteral("publishReadOnlyNote"))->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(composer->findChild<QLabel *>(QStringLiteral("publishReadOnlyNote"))->isVisible(), 10000);
         QTest::keyClick(composer, Qt::Key_Return, Qt::ControlModifier);
         composer->send();
         QVERIFY(!composer->isSending());

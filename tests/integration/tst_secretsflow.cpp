@@ -145,7 +145,7 @@ private Q_SLOTS:
         view->editor()->textEdit()->setFocus(Qt::OtherFocusReason);
         QTest::keyClick(view->editor()->textEdit(), Qt::Key_A, Qt::ControlModifier);
         QTest::keyClicks(view->editor()->textEdit(), QStringLiteral(R"({"version": "9.9.9"})"));
-        QVERIFY(draftSaved.wait(5000));
+        QVERIFY(draftSaved.wait(10000));
 
         // One request to an endpoint that echoes what it was sent.
         Iot::ApiCall *echoed = connection.executor()->send(

@@ -11,7 +11,6 @@
 #include "settings/connectionchoice.h"
 
 #include <QFile>
-#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -30,7 +29,6 @@ Settings::ConnectionChoice awsChoice(const QString &region, const QString &caFil
 /** Starts @p connection and waits (up to 20 s) for Ready or Failed. */
 bool settles(Iot::Connection &connection)
 {
-    QSignalSpy changed(&connection, &Iot::Connection::stateChanged);
     connection.start();
     return QTest::qWaitFor([&connection] {
         return connection.state() == Iot::Connection::State::Ready
