@@ -68,6 +68,7 @@ private:
     QDateTime m_attemptStarted;
     QElapsedTimer m_attemptTimer;
     QString m_tlsError;             ///< the current attempt's first TLS error
+    qint64 m_oversizedBytes = 0;    ///< the current attempt's answer, aborted as too large
     int m_attempt = 0;
     int m_lastRetryCost = 0;
     bool m_skewRetried = false;

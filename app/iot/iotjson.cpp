@@ -57,6 +57,11 @@ public:
             fail(Text::tr("%1 is not an integer").arg(key));
             return 0;
         }
+        // Two defaults tell a number beyond 64 bits (read as a double) from one that fits.
+        if (value.toInteger(0) != value.toInteger(1)) {
+            fail(Text::tr("%1 is out of the 64-bit integer range").arg(key));
+            return 0;
+        }
         return value.toInteger();
     }
 

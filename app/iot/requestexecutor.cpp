@@ -83,6 +83,25 @@ QString kindName(ApiError::Kind kind)
     return {};
 }
 
+// What an error answer without an AWS message says, in one short line: an HTML page's title
+// (a proxy's or a load balancer's page), else the start of the text, else the reason phrase.
+QString bodyExcerpt(const QByteArray &body, const QNetworkReply *reply)
+{
+    constexpr qsizetype MaxLength = 200;
+    const QString text = QString::fromUtf8(body.left(64 * 1024));
+    static const QRegularExpression title(QStringLiteral("<title[^>]*>([^<]*)</title>"),
+                                          QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch titled = title.match(text);
+    QString excerpt = titled.hasMatch()
+        ? RequestExecutor::tr("an HTML page: %1").arg(titled.captured(1).simplified())
+        : text.simplified();
+    if (excerpt.isEmpty())
+        excerpt = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
+    if (excerpt.size() > MaxLength)
+        excerpt = excerpt.left(MaxLength) + QStringLiteral("\u2026");
+    return excerpt;
+}
+
 } // namespace
 
 // Secrets never reach the request log, even when a service or a proxy echoes them.
@@ -235,8 +254,17 @@ void RequestExecutor::dispatch(ApiCall *call)
     }
 
     call->m_tlsError.clear();
+    call->m_oversizedBytes = 0;
     QNetworkReply *reply = network->sendCustomRequest(networkRequest, request.method, request.body);
     call->m_reply = reply;
+    // A hostile or broken endpoint cannot make the application hold an endless answer.
+    connect(reply, &QNetworkReply::downloadProgress, call, [call, reply](qint64 received, qint64 total) {
+        const qint64 size = std::max(received, total);
+        if (size > MaxResponseBytes && call->m_oversizedBytes == 0) {
+            call->m_oversizedBytes = size;
+            reply->abort();
+        }
+    });
     // Recorded for the error message only: a TLS error is never ignored.
     connect(reply, &QNetworkReply::sslErrors, call, [call](const QList<QSslError> &errors) {
         if (call->m_tlsError.isEmpty() && !errors.isEmpty())
@@ -265,6 +293,15 @@ ApiError RequestExecutor::classify(ApiCall *call, QNetworkReply *reply) const
     const int status = call->m_httpStatus;
     error.requestId = QString::fromLatin1(reply->rawHeader("x-amzn-RequestId"));
     const QNetworkReply::NetworkError networkError = reply->error();
+    if (call->m_oversizedBytes > 0) {
+        error.kind = ApiError::Kind::Transport;
+        error.message = tr("the answer is larger than %1 MiB (%2 bytes or more), so it was not "
+                           "read")
+                            .arg(MaxResponseBytes / (1024 * 1024))
+                            .arg(call->m_oversizedBytes);
+        error.retryable = false;
+        return error;
+    }
     if (status == 0 || (status < 300 && networkError != QNetworkReply::NoError)) {
         // No answer, or a 2xx whose body did not arrive whole (a reset, a truncated response).
         error.message = reply->errorString();
@@ -298,7 +335,7 @@ ApiError RequestExecutor::classify(ApiCall *call, QNetworkReply *reply) const
             ? body.value(QStringLiteral("message")).toString()
             : body.value(QStringLiteral("Message")).toString();
         if (error.message.isEmpty())
-            error.message = QString::fromUtf8(call->m_body);
+            error.message = bodyExcerpt(call->m_body, reply);
     }
     error.retryable = RetryPolicy::isRetryable(error);
     return error;

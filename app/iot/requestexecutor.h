@@ -40,6 +40,11 @@ class RequestExecutor final : public QObject
 public:
     /** A call with no progress for this long fails with ApiError::Kind::Timeout. */
     static constexpr int DefaultTransferTimeoutMs = 30000;
+    /**
+     * An answer larger than this (announced or received) is aborted and fails, not retried:
+     * AWS IoT's largest answers (a ListThings page) stay far below it.
+     */
+    static constexpr qint64 MaxResponseBytes = 8 * 1024 * 1024;
     /** Cached credentials are resolved again this long before they expire. */
     static constexpr qint64 CredentialsRefreshSeconds = 300;
 
