@@ -9,80 +9,34 @@
 #include "iot/iotdataclient.h"
 #include "iot/requestexecutor.h"
 #include "iot/retrypolicy.h"
+#include "loopbackhttpserver.h"
 #include "shadowview.h"
 #include "widgetwaits.h"
 
 #include <QLabel>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTest>
 
 #include <memory>
 
 namespace {
 
-/** An HTTP/1.1 response: @p status line, @p headers (each ending in CRLF) and @p body. */
-QByteArray response(const QByteArray &status, const QByteArray &body,
-                    const QByteArray &headers = "Content-Type: application/json\r\n")
-{
-    return "HTTP/1.1 " + status + "\r\n" + headers + "Content-Length: "
-        + QByteArray::number(body.size()) + "\r\n\r\n" + body;
-}
-
-/**
- * Answers each whole request (headers and Content-Length bytes of body) on 127.0.0.1 with
- * answer; closes the connection after it when closeAfter is set.
- */
-class HostileServer : public QObject
+/** Answers every request on 127.0.0.1 with answer; closes the connection after it when closeAfter is set. */
+class HostileServer : public LoopbackHttpServer
 {
 public:
-    bool listen()
+    HostileServer()
+        : LoopbackHttpServer([this](QTcpSocket *socket, const QByteArray &) {
+            socket->write(answer);
+            if (closeAfter)
+                socket->disconnectFromHost();
+        })
     {
-        connect(&m_server, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-                socket->setParent(this);
-                connect(socket, &QTcpSocket::readyRead, socket, [this, socket] { read(socket); });
-            }
-        });
-        return m_server.listen(QHostAddress::LocalHost);
     }
-
-    QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort())); }
 
     QByteArray answer;
     bool closeAfter = false;
-    int requests = 0;
-
-private:
-    void read(QTcpSocket *socket)
-    {
-        QByteArray &buffer = m_buffers[socket];
-        buffer += socket->readAll();
-        for (;;) {
-            const qsizetype headerEnd = buffer.indexOf("\r\n\r\n");
-            if (headerEnd < 0)
-                return;
-            qsizetype length = 0;
-            for (const QByteArray &line : buffer.left(headerEnd).split('\n')) {
-                if (line.trimmed().toLower().startsWith("content-length:"))
-                    length = line.mid(line.indexOf(':') + 1).trimmed().toLongLong();
-            }
-            if (buffer.size() < headerEnd + 4 + length)
-                return;
-            buffer.remove(0, headerEnd + 4 + length);
-            ++requests;
-            socket->write(answer);
-            if (closeAfter) {
-                socket->disconnectFromHost();
-                return;
-            }
-        }
-    }
-
-    QTcpServer m_server;
-    QHash<QTcpSocket *, QByteArray> m_buffers;
 };
 
 /** The client stack on @p server: static test keys, retries at once. */
@@ -131,49 +85,49 @@ private Q_SLOTS:
         const int transport = int(Iot::ApiError::Kind::Transport);
         const QByteArray ok = "200 OK";
         QTest::newRow("state a string")
-            << QByteArray("shadow") << response(ok, R"({"state":"on","version":1,"timestamp":1})")
+            << QByteArray("shadow") << httpResponse(ok, R"({"state":"on","version":1,"timestamp":1})")
             << false << service << 1 << QStringLiteral("The answer could not be read: state is not an object");
         QTest::newRow("version a string")
-            << QByteArray("shadow") << response(ok, R"({"state":{},"version":"7","timestamp":1})")
+            << QByteArray("shadow") << httpResponse(ok, R"({"state":{},"version":"7","timestamp":1})")
             << false << service << 1 << QStringLiteral("The answer could not be read: version is not an integer");
         QTest::newRow("version a fraction")
-            << QByteArray("shadow") << response(ok, R"({"state":{},"version":7.5,"timestamp":1})")
+            << QByteArray("shadow") << httpResponse(ok, R"({"state":{},"version":7.5,"timestamp":1})")
             << false << service << 1 << QStringLiteral("The answer could not be read: version is not an integer");
         QTest::newRow("version beyond 64 bits")
             << QByteArray("shadow")
-            << response(ok, R"({"state":{},"version":99999999999999999999999,"timestamp":1})")
+            << httpResponse(ok, R"({"state":{},"version":99999999999999999999999,"timestamp":1})")
             << false << service << 1
             << QStringLiteral("The answer could not be read: version is out of the 64-bit integer range");
         QTest::newRow("number beyond double")
             << QByteArray("shadow")
-            << response(ok, R"({"state":{"desired":{"x":1e400}},"version":1,"timestamp":1})")
+            << httpResponse(ok, R"({"state":{"desired":{"x":1e400}},"version":1,"timestamp":1})")
             << false << service << 1 << QStringLiteral("The answer could not be read: not JSON: ");
         QTest::newRow("payload not base64")
             << QByteArray("retained")
-            << response(ok, R"({"topic":"t","payload":"%%% not base64 %%%","qos":0,"lastModifiedTime":1})")
+            << httpResponse(ok, R"({"topic":"t","payload":"%%% not base64 %%%","qos":0,"lastModifiedTime":1})")
             << false << service << 1 << QStringLiteral("The answer could not be read: payload is not base64");
         QTest::newRow("topics not an array")
-            << QByteArray("list") << response(ok, R"({"retainedTopics":{"topic":"t"}})")
+            << QByteArray("list") << httpResponse(ok, R"({"retainedTopics":{"topic":"t"}})")
             << false << service << 1 << QStringLiteral("The answer could not be read: retainedTopics is not an array");
         QTest::newRow("a topic not an object")
-            << QByteArray("list") << response(ok, R"({"retainedTopics":[42]})")
+            << QByteArray("list") << httpResponse(ok, R"({"retainedTopics":[42]})")
             << false << service << 1 << QStringLiteral("The answer could not be read: an element is not an object");
         QTest::newRow("nesting 10000 deep")
             << QByteArray("shadow")
-            << response(ok, R"({"state":{"desired":{"x":)" + nested(10000) + R"(}},"version":1,"timestamp":1})")
+            << httpResponse(ok, R"({"state":{"desired":{"x":)" + nested(10000) + R"(}},"version":1,"timestamp":1})")
             << false << service << 1 << QStringLiteral("The answer could not be read: not JSON: ");
         QTest::newRow("invalid UTF-8")
             << QByteArray("shadow")
-            << response(ok, "{\"state\":{\"desired\":{\"name\":\"\xff\xfe\xc3\"}},\"version\":1,\"timestamp\":1}")
+            << httpResponse(ok, "{\"state\":{\"desired\":{\"name\":\"\xff\xfe\xc3\"}},\"version\":1,\"timestamp\":1}")
             << false << service << 1 << QStringLiteral("The answer could not be read: not JSON: ");
         QTest::newRow("truncated JSON")
-            << QByteArray("shadow") << response(ok, R"({"state":{"desired":{"a":1})")
+            << QByteArray("shadow") << httpResponse(ok, R"({"state":{"desired":{"a":1})")
             << false << service << 1 << QStringLiteral("The answer could not be read: not JSON: ");
         QTest::newRow("empty 200")
-            << QByteArray("shadow") << response(ok, {})
+            << QByteArray("shadow") << httpResponse(ok, {})
             << false << service << 1 << QStringLiteral("The answer could not be read: not JSON: ");
         QTest::newRow("array, not an object")
-            << QByteArray("shadow") << response(ok, "[1,2,3]")
+            << QByteArray("shadow") << httpResponse(ok, "[1,2,3]")
             << false << service << 1 << QStringLiteral("The answer could not be read: not a JSON object");
         // The connection closes 20 bytes into a body of 100: a read is retried, then fails.
         QTest::newRow("truncated transfer")
@@ -184,7 +138,7 @@ private Q_SLOTS:
         // A proxy's or load balancer's page: its title, not 2 KB of markup.
         QTest::newRow("HTML 500")
             << QByteArray("shadow")
-            << response("500 Internal Server Error",
+            << httpResponse("500 Internal Server Error",
                         "<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title><style>"
                             + QByteArray(2000, ' ') + "</style></head><body><h1>Bad Gateway</h1>"
                             "<p>The upstream server did not answer.</p></body></html>",
@@ -192,15 +146,15 @@ private Q_SLOTS:
             << false << service << 3 << QStringLiteral("500 (HTTP 500): an HTML page: 502 Bad Gateway");
         QTest::newRow("plain text 404 without a message")
             << QByteArray("shadow")
-            << response("404 Not Found", QByteArray(5000, 'x'), "Content-Type: text/plain\r\n")
+            << httpResponse("404 Not Found", QByteArray(5000, 'x'), "Content-Type: text/plain\r\n")
             << false << service << 1 << QStringLiteral("404 (HTTP 404): xxxx");
         QTest::newRow("empty 403")
-            << QByteArray("shadow") << response("403 Forbidden", {}, {})
+            << QByteArray("shadow") << httpResponse("403 Forbidden", {}, {})
             << false << service << 1 << QStringLiteral("403 (HTTP 403): Forbidden");
         // 10 MB of valid JSON: aborted once past the executor's limit, and not asked again.
         QTest::newRow("10 MB body")
             << QByteArray("shadow")
-            << response(ok, R"({"state":{"desired":{"blob":")" + QByteArray(10'000'000, 'a')
+            << httpResponse(ok, R"({"state":{"desired":{"blob":")" + QByteArray(10'000'000, 'a')
                                  + R"("}},"version":1,"timestamp":1})")
             << false << transport << 1
             << QStringLiteral("No answer from the endpoint: the answer is larger than 8 MiB (10000");
@@ -257,7 +211,7 @@ private Q_SLOTS:
     {
         HostileServer server;
         QVERIFY(server.listen());
-        server.answer = response("200 OK", R"({"state":{"desired":[]},"version":1,"timestamp":1})");
+        server.answer = httpResponse("200 OK", R"({"state":{"desired":[]},"version":1,"timestamp":1})");
         ClientStack stack(server.url());
         ShadowView view(&stack.data, QStringLiteral("lamp"), {});
         QVERIFY(showExposed(view, {900, 600}));

@@ -86,9 +86,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         Settings::applyApplicationIdentity();
-        // The test's HOME outlives a run: start without the drafts of the last one.
-        QVERIFY(QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-                     + QStringLiteral("/drafts")).removeRecursively());
+        QVERIFY(removeStoredDrafts());
     }
 
     void everyWritePathIsClosed()

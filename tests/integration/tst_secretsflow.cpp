@@ -9,6 +9,7 @@
 // environment.
 #include "copyasmenu.h"
 #include "jsontextedit.h"
+#include "loopbackhttpserver.h"
 #include "mainwindow.h"
 #include "requestlogview.h"
 #include "sandboxrig.h"
@@ -30,8 +31,6 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QStandardPaths>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTreeView>
 
 namespace {
@@ -51,35 +50,20 @@ QString randomToken()
  * Answers every request with a 403 whose message is the request's whole header block, as a
  * careless proxy might; keeps the last request's Authorization header.
  */
-class EchoServer : public QObject
+class EchoServer : public LoopbackHttpServer
 {
 public:
-    bool listen()
+    EchoServer()
+        : LoopbackHttpServer([this](QTcpSocket *socket, const QByteArray &head) { echo(socket, head); })
     {
-        connect(&m_server, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-                socket->setParent(this);
-                connect(socket, &QTcpSocket::readyRead, socket, [this, socket] { read(socket); });
-            }
-        });
-        return m_server.listen(QHostAddress::LocalHost);
     }
-
-    QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort())); }
 
     QByteArray authorization;
     QByteArray securityToken;
 
 private:
-    void read(QTcpSocket *socket)
+    void echo(QTcpSocket *socket, const QByteArray &head)
     {
-        QByteArray &buffer = m_buffers[socket];
-        buffer += socket->readAll();
-        const qsizetype end = buffer.indexOf("\r\n\r\n");
-        if (end < 0)
-            return;
-        const QByteArray head = buffer.left(end);
-        buffer.clear();
         for (const QByteArray &line : head.split('\n')) {
             const QByteArray name = line.left(line.indexOf(':')).trimmed().toLower();
             const QByteArray value = line.mid(line.indexOf(':') + 1).trimmed();
@@ -90,13 +74,8 @@ private:
         }
         QByteArray echoed = head;
         echoed.replace('\\', "\\\\").replace('"', "\\\"").replace("\r\n", "\\n");
-        const QByteArray body = R"({"message":"Forbidden: you sent )" + echoed + R"("})";
-        socket->write("HTTP/1.1 403 Forbidden\r\nContent-Type: application/json\r\nContent-Length: "
-                      + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        socket->write(httpResponse("403 Forbidden", R"({"message":"Forbidden: you sent )" + echoed + R"("})"));
     }
-
-    QTcpServer m_server;
-    QHash<QTcpSocket *, QByteArray> m_buffers;
 };
 
 } // namespace
@@ -109,9 +88,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         Settings::applyApplicationIdentity();
-        // The test's HOME outlives a run: start without the drafts of the last one.
-        QVERIFY(QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-                     + QStringLiteral("/drafts")).removeRecursively());
+        QVERIFY(removeStoredDrafts());
     }
 
     void secretsNeverLeaveTheSession()

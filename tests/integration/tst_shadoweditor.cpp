@@ -98,9 +98,7 @@ private Q_SLOTS:
     {
         Settings::applyApplicationIdentity();
         QVERIFY(m_dir.isValid());
-        // The test's HOME outlives a run: start without the drafts of the last one.
-        QVERIFY(QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-                     + QStringLiteral("/drafts")).removeRecursively());
+        QVERIFY(removeStoredDrafts());
     }
 
     // Edit desired; meanwhile another client changes the same shadow; Save gets 409, the

@@ -7,7 +7,9 @@
 #include "thingspane.h"
 #include "widgetwaits.h"
 
+#include <QDir>
 #include <QSignalSpy>
+#include <QStandardPaths>
 
 /** The sandbox as the window's connection choice. */
 inline Settings::ConnectionChoice sandboxChoice()
@@ -27,4 +29,14 @@ inline bool connectWindow(MainWindow &window, Iot::Connection &connection)
     QSignalSpy things(window.thingsPane(), &ThingsPane::loadFinished);
     connection.start();
     return things.wait(10000);
+}
+
+/**
+ * Removes the drafts an earlier run left: a test's HOME outlives the run. False if they could
+ * not be removed.
+ */
+inline bool removeStoredDrafts()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/drafts"))
+        .removeRecursively();
 }
