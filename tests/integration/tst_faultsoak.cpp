@@ -6,7 +6,7 @@
 // connection resets and truncated bodies on every operation. It ends without a crash; every
 // edit whose save failed is still in its editor and in the DraftStore; once the faults are
 // cleared and the edits left are saved, the server's documents are the ones the user saved;
-// and the event loop never stalled for more than 100 ms (a 10 ms heartbeat's largest gap).
+// and the event loop never stalled for more than 100 ms (see Heartbeat for how it is measured).
 #include "conflictdialog.h"
 #include "iot/retainedundo.h"
 #include "jsontextedit.h"
