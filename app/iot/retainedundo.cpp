@@ -149,18 +149,25 @@ void RetainedUndo::finishOperation()
 {
     std::vector<RetainedMessage> succeeded;
     std::vector<RetainedMessage> kept;
+    std::vector<RetainedMessage> undoable; ///< a removal's entry: what undo may put back
     QStringList failed;
     m_lastFailures.clear();
     m_lastSucceeded.clear();
     for (const Item &item : m_items) {
         if (item.stage == Stage::Done) {
             succeeded.push_back(item.message);
+            undoable.push_back(item.message);
             m_lastSucceeded.append(item.topic);
         } else {
             failed.append(item.topic);
             m_lastFailures.append({ item.topic, item.error });
             if (m_undoing)
                 kept.push_back(item.message);
+            // A removal that failed after its message was saved may still have deleted it
+            // (an answer cut off after the service ran the request): undo must be able to
+            // put it back. Publishing it again when it was not deleted changes nothing.
+            else if (!item.message.topic.isEmpty())
+                undoable.push_back(item.message);
         }
     }
     m_items.clear();
@@ -171,8 +178,8 @@ void RetainedUndo::finishOperation()
             m_stack.pop_back();
         else
             m_stack.back() = std::move(kept);
-    } else if (!undoing && !succeeded.empty()) {
-        m_stack.push_back(succeeded);
+    } else if (!undoing && !undoable.empty()) {
+        m_stack.push_back(std::move(undoable));
     }
     const int count = int(succeeded.size());
     Q_EMIT stateChanged();

@@ -22,8 +22,10 @@ class IotDataClient;
  * topic's message with GetRetainedMessage (payload, QoS, user properties) into an undo
  * buffer, and only once that succeeded publishes an empty payload with RETAIN to the topic,
  * which is how AWS IoT deletes a retained message. A topic whose message could not be saved
- * is never deleted; it is reported in removed()'s failed list. At most MaxInFlight calls are
- * in flight at a time.
+ * is never deleted; it is reported in removed()'s failed list. One whose delete failed after
+ * it was saved is reported there too but stays undoable: the service may have run the delete
+ * before its answer was lost (re-publishing a message that is still there changes nothing).
+ * At most MaxInFlight calls are in flight at a time.
  *
  * Each removal is one entry on a stack; undo() re-publishes the newest entry's messages
  * exactly as they were fetched (payload bytes, QoS, RETAIN, user properties) and drops those
