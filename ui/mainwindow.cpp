@@ -167,6 +167,12 @@ MainWindow::~MainWindow()
     // The last keys typed go to the drafts while the store is still there.
     for (ShadowView *view : shadowViews())
         view->editor()->saveDraftNow();
+    // ~QWidget deletes the children after this body, when this object is a MainWindow no more:
+    // none of their signals may reach its slots then (UBSan caught ShadowsPane::loadFinished,
+    // sent as its model let go of its source, calling showPendingShadow on the half-gone window).
+    const QList<QObject *> children = findChildren<QObject *>();
+    for (QObject *child : children)
+        child->disconnect(this);
 }
 
 void MainWindow::createMenus()
