@@ -49,6 +49,22 @@ namespace {
 constexpr int Operations = 500;
 constexpr int MaxStallMs = 100;
 
+// The goal is measured in the optimised build. Under AddressSanitizer, where every allocation
+// and access costs about twice as much, a stall still fails the soak past three times the goal.
+#if defined(__has_feature) // clang
+#if __has_feature(address_sanitizer)
+#define SHADOWSCOPE_ASAN
+#endif
+#elif defined(__SANITIZE_ADDRESS__) // gcc
+#define SHADOWSCOPE_ASAN
+#endif
+#ifdef SHADOWSCOPE_ASAN
+constexpr bool Sanitized = true;
+#else
+constexpr bool Sanitized = false;
+#endif
+constexpr int StallBoundMs = Sanitized ? 3 * MaxStallMs : MaxStallMs;
+
 // The shadows the soak edits (thing, shadow), and those it only browses.
 const QList<std::pair<QString, QString>> Edited = {
     {QStringLiteral("hvac-b2-floor3-01"), QString()},
@@ -547,7 +563,7 @@ private Q_SLOTS:
               throttled, unavailable, reset, truncated, LatencyMs, slow);
         qInfo("largest event-loop stall: %lld ms (bound %d ms), in %s; heartbeat: largest gap %lld ms "
               "on the wall clock, %lld ms less waits for a CPU",
-              heartbeat.maxStallMs(), MaxStallMs, qPrintable(heartbeat.maxStallActivity()),
+              heartbeat.maxStallMs(), StallBoundMs, qPrintable(heartbeat.maxStallActivity()),
               heartbeat.maxWallGapMs(), heartbeat.maxGapMs());
         QVERIFY(throttled > 0);
         QVERIFY(unavailable > 0);
@@ -555,10 +571,8 @@ private Q_SLOTS:
         QVERIFY(truncated > 0);
         QVERIFY(slow > 0);
         QVERIFY(m_done.value(QStringLiteral("saved")) > 0);
-#ifndef __SANITIZE_ADDRESS__
-        QVERIFY2(heartbeat.maxStallMs() <= MaxStallMs,
+        QVERIFY2(heartbeat.maxStallMs() <= StallBoundMs,
                  qPrintable(QStringLiteral("the event loop stalled for %1 ms").arg(heartbeat.maxStallMs())));
-#endif
 
         // Every edit not saved is in its editor and in the DraftStore.
         QVERIFY(m_rig.setFaults({}));
