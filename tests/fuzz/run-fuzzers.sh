@@ -18,10 +18,8 @@ seconds=${1:-60}
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(fuzz_sigv4 fuzz_awsconfig fuzz_shadow fuzz_threeway fuzz_sandbox)
 
-sanitizers="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined"
 cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=None \
-    -DCMAKE_CXX_FLAGS="-O1 -g -fno-omit-frame-pointer $sanitizers" \
-    -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" \
+    -DCMAKE_CXX_FLAGS="-O1 -g -fsanitize=fuzzer-no-link" -DSHADOWSCOPE_SANITIZE=ON \
     -DSHADOWSCOPE_FUZZ=ON -DSHADOWSCOPE_BUILD_TESTS=OFF >/dev/null
 cmake --build "$build_dir" --target "${targets[@]}"
 
