@@ -5,11 +5,14 @@
 #   installer/setup.sh run [ARGS...]   install what is missing, build, start `shadowscope --sandbox ARGS`
 #   installer/setup.sh test            install what is missing, build, run every test
 #   installer/setup.sh build           install what is missing and build only
+#   installer/setup.sh sanitize        install what is missing, build with clang, AddressSanitizer
+#                                      (with LeakSanitizer) and UBSan in build-sanitize, run every
+#                                      test: any finding fails its test
 #   installer/setup.sh package         install what is missing, make the release .deb and .tar.gz
 #   installer/setup.sh bench           install what the benchmarks need too, build optimised in
 #                                      build-bench, run every benchmark (tests/bench/run-benchmarks.sh)
-# Environment: BUILD_DIR (default build; package: build-package), BUILD_TYPE (default
-#              RelWithDebInfo; package: Release), SHADOWSCOPE_WERROR=ON to fail on warnings (CI does).
+# Environment: BUILD_DIR (default build; package: build-package; sanitize: build-sanitize),
+#              BUILD_TYPE (default RelWithDebInfo; package: Release; sanitize: Debug at -O1), SHADOWSCOPE_WERROR=ON to fail on warnings (CI does).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -49,6 +52,17 @@ package() {
     (cd "$build_dir" && cpack)
 }
 
+# The whole suite under AddressSanitizer, LeakSanitizer and UndefinedBehaviorSanitizer. clang,
+# because it compiles this code with the sanitizers more than twice as fast as gcc (7 s against
+# 17 s for tst_sandboxserver.cpp at -O1), which keeps CI's two builds within its budget; -O1
+# keeps the tests' run time close to an optimised build's. Every finding aborts its test.
+sanitize() {
+    CXX=clang++ build -DSHADOWSCOPE_SANITIZE=ON -DCMAKE_CXX_FLAGS=-O1 -DCMAKE_EXE_LINKER_FLAGS=-fuse-ld=lld
+    export ASAN_OPTIONS=detect_leaks=1:detect_stack_use_after_return=1:check_initialization_order=1:strict_init_order=1
+    export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+    run_tests
+}
+
 run_tests() {
     # The keychain tests need a real Secret Service: a private D-Bus session with an
     # unlocked gnome-keyring, so nothing touches the user's own keyring. The daemon keeps its
@@ -68,6 +82,9 @@ command=${1:-}
 if [ "$command" = package ]; then
     build_dir=${BUILD_DIR:-$root/build-package}
     build_type=${BUILD_TYPE:-Release}
+elif [ "$command" = sanitize ]; then
+    build_dir=${BUILD_DIR:-$root/build-sanitize}
+    build_type=${BUILD_TYPE:-Debug}
 else
     build_dir=${BUILD_DIR:-$root/build}
     build_type=${BUILD_TYPE:-RelWithDebInfo}
@@ -76,6 +93,7 @@ case "$command" in
     run)     install_packages; build; exec "$build_dir/app/shadowscope" --sandbox "$@" ;;
     test)    install_packages; build; run_tests ;;
     build)   install_packages; build ;;
+    sanitize) install_packages "$root/installer/sanitizer-packages.txt"; sanitize ;;
     package) install_packages; package ;;
     bench)   install_packages "$root/installer/bench-packages.txt"
              exec "$root/tests/bench/run-benchmarks.sh" ;;
