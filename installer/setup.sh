@@ -12,7 +12,8 @@
 #   installer/setup.sh bench           install what the benchmarks need too, build optimised in
 #                                      build-bench, run every benchmark (tests/bench/run-benchmarks.sh)
 # Environment: BUILD_DIR (default build; package: build-package; sanitize: build-sanitize),
-#              BUILD_TYPE (default RelWithDebInfo; package: Release; sanitize: Debug at -O1), SHADOWSCOPE_WERROR=ON to fail on warnings (CI does).
+#              BUILD_TYPE (default RelWithDebInfo; package: Release; sanitize: Debug at -O1),
+#              SHADOWSCOPE_WERROR=ON to fail on warnings (CI does).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

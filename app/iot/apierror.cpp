@@ -29,6 +29,9 @@ QString ApiError::userMessage() const
     case Kind::Service:
         break;
     }
+    // A success status whose body could not be read: the status adds nothing the message lacks.
+    if (code.isEmpty() && httpStatus >= 200 && httpStatus < 300)
+        return message;
     if (code.isEmpty())
         return tr("HTTP %1: %2").arg(httpStatus).arg(message);
     return tr("%1 (HTTP %2): %3").arg(code).arg(httpStatus).arg(message);

@@ -47,10 +47,14 @@ private Q_SLOTS:
         service.code = QStringLiteral("ConflictException");
         QTest::newRow("service") << service
                                  << QStringLiteral("ConflictException (HTTP 409): Version conflict");
-        ApiError unreadable = make(ApiError::Kind::Service, QStringLiteral("things is missing"));
+        ApiError unreadable = make(ApiError::Kind::Service,
+                                   QStringLiteral("The answer could not be read: things is missing"));
         unreadable.httpStatus = 200;
-        QTest::newRow("service without a code") << unreadable
-                                                << QStringLiteral("HTTP 200: things is missing");
+        QTest::newRow("unreadable success") << unreadable
+                                            << QStringLiteral("The answer could not be read: things is missing");
+        ApiError page = make(ApiError::Kind::Service, QStringLiteral("Bad Gateway"));
+        page.httpStatus = 502;
+        QTest::newRow("service without a code") << page << QStringLiteral("HTTP 502: Bad Gateway");
     }
     void userMessage()
     {
