@@ -2,12 +2,14 @@
 // A read-only session (--read-only) through the whole window on the in-process sandbox: every
 // write path the window offers is disabled or refused before a request exists — restoring a
 // draft and saving it, saving an edit (button, Ctrl+S, the slot), Delete shadow, New named
-// shadow, Publish (Send, Ctrl+Return, the slot), a retained message's Delete and its Undo,
-// Delete subtree (action, Shift+Delete) and Edit and re-publish. The sandbox's store never
-// changes and the request log holds reads only.
+// shadow, re-creating a deleted shadow from Recently deleted, Publish (Send, Ctrl+Return, the
+// slot), a retained message's Delete and its Undo, Delete subtree (action, Shift+Delete) and
+// Edit and re-publish. The sandbox's store never changes and the request log holds reads only.
+#include "deletedshadowsdialog.h"
 #include "deleteshadowdialog.h"
 #include "jsontextedit.h"
 #include "mainwindow.h"
+#include "messagebar.h"
 #include "newshadowdialog.h"
 #include "publishcomposer.h"
 #include "publishpage.h"
@@ -17,6 +19,7 @@
 #include "sandboxrig.h"
 #include "sandbox/sandboxbackend.h"
 #include "settings/applicationidentity.h"
+#include "settings/deletedshadows.h"
 #include "settings/draftstore.h"
 #include "shadoweditor.h"
 #include "shadowview.h"
@@ -25,6 +28,7 @@
 #include "workspace.h"
 
 #include <QAction>
+#include <QDateTime>
 #include <QDir>
 #include <QJsonDocument>
 #include <QLabel>
@@ -174,6 +178,34 @@ private Q_SLOTS:
         newShadow->trigger();
         window.newShadow();
         QVERIFY(!anyDialogOpen<NewShadowDialog>(&window));
+
+        // Recently deleted: re-creating a shadow deleted in an earlier, writable session is
+        // refused in the dialog's status line, and the copy stays for a writable session.
+        Settings::DeletedShadow gone;
+        gone.connectionKey = connectionKey;
+        gone.thingName = Thermostat;
+        gone.shadowName = QStringLiteral("read-only-gone");
+        gone.state = QJsonObject{{QStringLiteral("desired"), QJsonObject{{QStringLiteral("x"), 1}}}};
+        gone.version = 3;
+        gone.deletedAt = QDateTime::currentDateTimeUtc();
+        for (const Settings::DeletedShadow &left : window.deletedShadows()->entries(connectionKey))
+            window.deletedShadows()->remove(left); // from a run that failed half-way
+        QVERIFY(window.deletedShadows()->add(gone));
+        window.activateWindow();
+        QTRY_COMPARE(QApplication::activeWindow(), &window);
+        QTest::keyClick(&window, Qt::Key_D, Qt::ControlModifier | Qt::ShiftModifier);
+        auto *recently = waitForDialog<DeletedShadowsDialog>(&window);
+        QVERIFY(recently);
+        auto *list = recently->findChild<QTreeView *>(QStringLiteral("deletedShadowsView"));
+        QCOMPARE(list->model()->rowCount(), 1);
+        recently->activateWindow();
+        QTRY_COMPARE(QApplication::activeWindow(), recently);
+        QTest::keyClick(list, Qt::Key_R, Qt::ControlModifier);
+        QTRY_COMPARE(recently->messageBar()->text(), QStringLiteral("Read-only session: nothing can be re-created."));
+        QCOMPARE(list->model()->rowCount(), 1);
+        QCOMPARE(window.deletedShadows()->entries(connectionKey), QList<Settings::DeletedShadow>{gone});
+        recently->reject();
+        window.deletedShadows()->remove(gone);
 
         // Publish: Send is off and says why; Ctrl+Return and the slot send nothing.
         Publish::Draft message;
