@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "deletedshadowsdialog.h"
 #include "iot/connection.h"
 #include "mainwindow.h"
 #include "settings/connectionchoice.h"
@@ -10,6 +11,7 @@
 #include <QDir>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTreeView>
 
 /** The sandbox as the window's connection choice. */
 inline Settings::ConnectionChoice sandboxChoice()
@@ -39,4 +41,26 @@ inline bool removeStoredDrafts()
 {
     return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/drafts"))
         .removeRecursively();
+}
+
+/**
+ * Opens Recently deleted with its shortcut (Ctrl+Shift+D) and presses Re-create (Ctrl+R) on
+ * its first entry, the dialog active as a user's would be. Returns the open dialog, or null if
+ * it did not open.
+ */
+inline DeletedShadowsDialog *recreateFirstDeleted(MainWindow &window)
+{
+    window.activateWindow();
+    if (!QTest::qWaitFor([&window] { return QApplication::activeWindow() == &window; }, 5000))
+        return nullptr;
+    QTest::keyClick(&window, Qt::Key_D, Qt::ControlModifier | Qt::ShiftModifier);
+    auto *dialog = waitForDialog<DeletedShadowsDialog>(&window);
+    if (!dialog)
+        return nullptr;
+    dialog->activateWindow();
+    if (!QTest::qWaitFor([dialog] { return QApplication::activeWindow() == dialog; }, 5000))
+        return nullptr;
+    QTest::keyClick(dialog->findChild<QTreeView *>(QStringLiteral("deletedShadowsView")), Qt::Key_R,
+                    Qt::ControlModifier);
+    return dialog;
 }
