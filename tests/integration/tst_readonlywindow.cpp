@@ -147,11 +147,8 @@ private Q_SLOTS:
         QVERIFY(!anyDialogOpen<ReviewDialog>(&window));
 
         // An ordinary shadow: no typing, no save (button, Ctrl+S, slot), no delete.
-        window.openShadow(Thermostat, QStringLiteral("config"), Workspace::Mode::Keep);
-        auto *view = qobject_cast<ShadowView *>(window.workspace()->currentPage());
+        ShadowView *view = openLoadedShadow(window, Thermostat, QStringLiteral("config"), Workspace::Mode::Keep);
         QVERIFY(view && view != restored);
-        QSignalSpy loaded(view, &ShadowView::loadFinished);
-        QVERIFY(loaded.wait(10000));
         view->edit();
         ShadowEditor *editor = view->editor();
         const QString shown = editor->textEdit()->toPlainText();

@@ -111,11 +111,8 @@ private Q_SLOTS:
         QVERIFY(connectWindow(window, connection));
 
         // A shadow, read and edited: the edit is autosaved as a draft (what a crash leaves).
-        window.openShadow(Thermostat, QStringLiteral("firmware"), Workspace::Mode::Preview);
-        auto *view = qobject_cast<ShadowView *>(window.workspace()->currentPage());
+        ShadowView *view = openLoadedShadow(window, Thermostat, QStringLiteral("firmware"), Workspace::Mode::Preview);
         QVERIFY(view);
-        QSignalSpy loaded(view, &ShadowView::loadFinished);
-        QVERIFY(loaded.wait(10000));
         QVERIFY2(view->document(), "the signed GetThingShadow with the session token failed");
         view->edit();
         QSignalSpy draftSaved(window.drafts(), &Settings::DraftStore::changed);

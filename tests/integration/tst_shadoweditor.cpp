@@ -314,11 +314,9 @@ private Q_SLOTS:
         {
             MainWindow window;
             QVERIFY(connectWindow(window, connection));
-            window.openShadow(Thermostat, QStringLiteral("firmware"), Workspace::Mode::Preview);
-            auto *view = qobject_cast<ShadowView *>(window.workspace()->currentPage());
+            ShadowView *view = openLoadedShadow(window, Thermostat, QStringLiteral("firmware"),
+                                                Workspace::Mode::Preview);
             QVERIFY(view);
-            QSignalSpy loaded(view, &ShadowView::loadFinished);
-            QVERIFY(loaded.wait(10000));
             base = view->document()->version;
             view->edit();
             QSignalSpy draftSaved(window.drafts(), &Settings::DraftStore::changed);

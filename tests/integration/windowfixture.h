@@ -5,6 +5,7 @@
 #include "iot/connection.h"
 #include "mainwindow.h"
 #include "settings/connectionchoice.h"
+#include "shadowview.h"
 #include "thingspane.h"
 #include "widgetwaits.h"
 
@@ -31,6 +32,21 @@ inline bool connectWindow(MainWindow &window, Iot::Connection &connection)
     QSignalSpy things(window.thingsPane(), &ThingsPane::loadFinished);
     connection.start();
     return things.wait(10000);
+}
+
+/**
+ * Opens @p thingName's @p shadowName shadow in @p window as @p mode does and waits (up to 10 s)
+ * for it to load; the view, or null if none opened or it did not load.
+ */
+inline ShadowView *openLoadedShadow(MainWindow &window, const QString &thingName, const QString &shadowName,
+                                    Workspace::Mode mode)
+{
+    window.openShadow(thingName, shadowName, mode);
+    auto *view = qobject_cast<ShadowView *>(window.workspace()->currentPage());
+    if (!view)
+        return nullptr;
+    QSignalSpy loaded(view, &ShadowView::loadFinished);
+    return loaded.wait(10000) ? view : nullptr;
 }
 
 /**
